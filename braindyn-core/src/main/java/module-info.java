@@ -1,0 +1,11 @@
+/**
+ * BrainDyn core: tensors and their primitive table, kernels, states and random numbers. No dependencies.
+ */
+module org.braindyn.core {
+    requires transitive jdk.incubator.vector;
+
+    exports org.braindyn.tensor;
+    exports org.braindyn.ops;
+    exports org.braindyn.state;
+    exports org.braindyn.random;
+}

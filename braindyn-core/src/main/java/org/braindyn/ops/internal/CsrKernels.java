@@ -1,0 +1,122 @@
+package org.braindyn.ops.internal;
+
+import org.braindyn.ops.Attr;
+import org.braindyn.ops.TensorType;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.Storage;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Eager kernels of the event-driven synaptic primitives on a CSR matrix (rows = presynaptic, cols =
+ * postsynaptic). Work is proportional to the rows touched times their fan-out: silent rows cost one test.
+ */
+public final class CsrKernels {
+    private CsrKernels() {}
+
+    /** For each row with a non-zero event, add its weight(s) to its columns. */
+    public static Tensor eventSum(Tensor indptr, Tensor indices, Tensor w, Tensor events, Attr.Csr c, TensorType out) {
+        int[] ip = ints(indptr), ix = ints(indices);
+        Tensor evb = ElementwiseKernels.cast(events, DType.BOOL).contiguous();
+        boolean[] ev = (boolean[]) evb.storage();
+        int eo = evb.offset();
+        int ipo = indptr.contiguous().offset(), ixo = indices.contiguous().offset();
+        Object dst = Storage.allocate(out.dtype(), c.cols());
+        boolean homo = w.ndim() == 0;
+        if (out.dtype() == DType.F32) {
+            float[] r = (float[]) dst;
+            Tensor wc = w.contiguous();
+            float[] wa = (float[]) wc.storage();
+            int wo = wc.offset();
+            if (homo) {
+                float v = wa[wo];
+                for (int row = 0; row < c.rows(); row++) {
+                    if (!ev[eo + row]) continue;
+                    for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += v;
+                }
+            } else {
+                for (int row = 0; row < c.rows(); row++) {
+                    if (!ev[eo + row]) continue;
+                    for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += wa[wo + s];
+                }
+            }
+        } else {
+            double[] acc = new double[c.cols()];
+            Tensor wc = w.contiguous();
+            for (int row = 0; row < c.rows(); row++) {
+                if (!ev[eo + row]) continue;
+                for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++)
+                    acc[ix[ixo + s]] += wc.readDouble(wc.offset() + (homo ? 0 : s));
+            }
+            for (int j = 0; j < acc.length; j++) Storage.writeDouble(out.dtype(), dst, j, acc[j]);
+        }
+        return Tensor.wrap(out.dtype(), out.shape(), dst);
+    }
+
+    /** {@code A·x} or {@code Aᵀ·x} for a vector x; with transpose, zero entries of x are skipped. */
+    public static Tensor matvec(Tensor indptr, Tensor indices, Tensor data, Tensor x, Attr.Csr c, TensorType out) {
+        Tensor xm = ShapeKernels.reshape(x, Shape.of(x.dim(0), 1));
+        Tensor y = matmat(indptr, indices, data, xm, c, new TensorType(out.dtype(), Shape.of(out.shape().dim(0), 1)));
+        return ShapeKernels.reshape(y, out.shape());
+    }
+
+    /** {@code A·X} or {@code Aᵀ·X} for a matrix X of k columns. */
+    public static Tensor matmat(Tensor indptr, Tensor indices, Tensor data, Tensor x, Attr.Csr c, TensorType out) {
+        int[] ip = ints(indptr), ix = ints(indices);
+        int ipo = indptr.contiguous().offset(), ixo = indices.contiguous().offset();
+        Tensor dc = data.contiguous(), xc = x.contiguous();
+        int k = x.dim(1);
+        boolean homo = data.ndim() == 0;
+        double[] acc = new double[out.shape().size()];
+        for (int row = 0; row < c.rows(); row++) {
+            int s0 = ip[ipo + row], s1 = ip[ipo + row + 1];
+            for (int s = s0; s < s1; s++) {
+                double v = dc.readDouble(dc.offset() + (homo ? 0 : s));
+                int col = ix[ixo + s];
+                if (c.transpose()) {
+                    for (int q = 0; q < k; q++) {
+                        double xv = xc.readDouble(xc.offset() + row * k + q);
+                        if (xv != 0) acc[col * k + q] += v * xv;
+                    }
+                } else {
+                    for (int q = 0; q < k; q++) acc[row * k + q] += v * xc.readDouble(xc.offset() + col * k + q);
+                }
+            }
+        }
+        Object dst = Storage.allocate(out.dtype(), acc.length);
+        for (int j = 0; j < acc.length; j++) Storage.writeDouble(out.dtype(), dst, j, acc[j]);
+        return Tensor.wrap(out.dtype(), out.shape(), dst);
+    }
+
+    /** Sums rows of {@code data} into {@code count} segments by id. */
+    public static Tensor segmentSum(Tensor data, Tensor ids, int count, TensorType out) {
+        int[] id = (int[]) Storage.copyToFlat(ids);
+        Tensor dc = data.contiguous();
+        int inner = data.dim(0) == 0 ? 0 : data.size() / data.dim(0);
+        double[] acc = new double[out.shape().size()];
+        for (int i = 0; i < id.length; i++) {
+            int g = id[i];
+            if (g < 0 || g >= count)
+                throw new IndexOutOfBoundsException("segment_sum: segment id " + g + " at position " + i
+                        + " is out of range; expected 0 <= id < " + count);
+            for (int q = 0; q < inner; q++) acc[g * inner + q] += dc.readDouble(dc.offset() + i * inner + q);
+        }
+        Object dst = Storage.allocate(out.dtype(), acc.length);
+        for (int j = 0; j < acc.length; j++) Storage.writeDouble(out.dtype(), dst, j, acc[j]);
+        return Tensor.wrap(out.dtype(), out.shape(), dst);
+    }
+
+    /** Each synapse gets the value of its row. */
+    public static Tensor preGather(Tensor indptr, Tensor values, int rows, TensorType out) {
+        int[] ip = ints(indptr);
+        int ipo = indptr.contiguous().offset();
+        Tensor vc = values.contiguous();
+        Object dst = Storage.allocate(out.dtype(), out.shape().size());
+        for (int row = 0; row < rows; row++)
+            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++)
+                Storage.writeRaw(out.dtype(), vc.storage(), vc.offset() + row, dst, s);
+        return Tensor.wrap(out.dtype(), out.shape(), dst);
+    }
+
+    private static int[] ints(Tensor t) { return (int[]) t.contiguous().storage(); }
+}

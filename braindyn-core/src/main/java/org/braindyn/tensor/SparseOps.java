@@ -1,0 +1,46 @@
+package org.braindyn.tensor;
+
+import org.braindyn.ops.Attr;
+import org.braindyn.ops.Op;
+import org.braindyn.ops.Prims;
+
+/**
+ * Event-driven and sparse synaptic operators over a {@link Csr} structure (rows presynaptic, columns
+ * postsynaptic). Their cost is proportional to active rows × fan-out. Part of {@link BM}.
+ */
+public class SparseOps extends Activations {
+    protected SparseOps() {}
+
+    /**
+     * Postsynaptic input from presynaptic events: for every row whose event is non-zero (true, or a non-zero
+     * number), adds the weight of each of its synapses to the target column. {@code weight} is a scalar
+     * (homogeneous) or one value per synapse. Result has {@code csr.cols()} entries and the weight's dtype.
+     */
+    public static Tensor csrEventSum(Csr csr, Tensor weight, Tensor events) {
+        Tensor w = weight.dtype().isFloating() || weight.dtype() == DType.I32 ? weight : astype(weight, Config.defaultFloat());
+        return Prims.bind(Op.CSR_EVENT_SUM, new Attr.Csr(csr.rows(), csr.cols(), true), csr.indptr(), csr.indices(), w, events);
+    }
+
+    /** {@code A·x} ({@code transpose=false}, x over columns) or {@code Aᵀ·x} (x over rows) for A = (csr, data). */
+    public static Tensor csrMatvec(Csr csr, Tensor data, Tensor x, boolean transpose) {
+        DType t = DType.promote(DType.promote(data.dtype(), x.dtype()), DType.I32);
+        return Prims.bind(Op.CSR_MATVEC, new Attr.Csr(csr.rows(), csr.cols(), transpose), csr.indptr(), csr.indices(), astype(data, t), astype(x, t));
+    }
+
+    /** {@code A·X} or {@code Aᵀ·X} for a matrix X. */
+    public static Tensor csrMatmat(Csr csr, Tensor data, Tensor x, boolean transpose) {
+        DType t = DType.promote(DType.promote(data.dtype(), x.dtype()), DType.I32);
+        return Prims.bind(Op.CSR_MATMAT, new Attr.Csr(csr.rows(), csr.cols(), transpose), csr.indptr(), csr.indices(), astype(data, t), astype(x, t));
+    }
+
+    /** Sums the rows of {@code data} into {@code numSegments} groups given by {@code segmentIds}. */
+    public static Tensor segmentSum(Tensor data, Tensor segmentIds, int numSegments) {
+        Tensor d = data.dtype() == DType.BOOL ? astype(data, DType.I32) : data;
+        return Prims.bind(Op.SEGMENT_SUM, new Attr.Segments(numSegments), d, astype(segmentIds, DType.I32));
+    }
+
+    /** Per-synapse copy of the presynaptic (row) values: synapse s of row r gets {@code values[r]}. */
+    public static Tensor preGather(Csr csr, Tensor values) {
+        return Prims.bind(Op.PRE_GATHER, new Attr.Csr(csr.rows(), csr.cols(), false), csr.indptr(), csr.indices(), values);
+    }
+}
