@@ -57,7 +57,7 @@ public final class Reference {
                     int[] idx = unravel(f, xs);
                     int o = ravel(project(idx, ax), os);
                     double v = at(in[0], idx);
-                    if (!seen[o]) { seen[o] = true; r[o] = op == Op.REDUCE_SUM ? v : op == Op.REDUCE_PROD ? v : v; continue; }
+                    if (!seen[o]) { seen[o] = true; r[o] = v; continue; }
                     r[o] = switch (op) {
                         case REDUCE_SUM -> in[0].dtype() == DType.I32 ? (int) r[o] + (int) v : r[o] + v;
                         case REDUCE_PROD -> in[0].dtype() == DType.I32 ? (int) r[o] * (int) v : r[o] * v;
@@ -162,7 +162,7 @@ public final class Reference {
                     for (int a = axis + 1; a < dst.length; a++) dst[a] = uidx[a - 1 + ir];
                     int o = ravel(dst, os);
                     double u = at(in[2], uidx);
-                    r[o] = op == Op.SCATTER ? u : r[o] + u;
+                    r[o] = op == Op.SCATTER ? u : in[0].dtype() == DType.F32 ? (float) (r[o] + u) : r[o] + u;   // accumulate in the operand's precision
                 }
             }
             case MATMUL -> {

@@ -29,6 +29,9 @@ public class Creation {
     /** A bool vector (copied). */
     public static Tensor array(boolean[] data, int... shape) { return fromFlat(DType.BOOL, data.clone(), data.length, shape); }
 
+    /** A tensor from any rectangular nest of Java arrays or lists; see {@link #asarray}. */
+    public static Tensor array(Object nested) { return asarray(nested); }
+
     /** A float32 matrix from rows (all rows must have the same length). */
     public static Tensor array(float[][] rows) { return asarray(rows); }
 

@@ -30,13 +30,12 @@ final class TensorFormat {
         int n = c.dim(axis), stride = c.stride(axis);
         sb.append('[');
         for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(axis == c.ndim() - 1 ? ", " : "," + "\n".repeat(c.ndim() - axis - 1) + " ".repeat(indent + axis + 1));
             if (summ && n > 2 * EDGE && i == EDGE) {
                 sb.append("...");
                 i = n - EDGE - 1;
-                sb.append(axis == c.ndim() - 1 ? ", " : ",\n" + " ".repeat(indent + axis + 1));
                 continue;
             }
-            if (i > 0) sb.append(axis == c.ndim() - 1 ? ", " : "," + "\n".repeat(c.ndim() - axis - 1) + " ".repeat(indent + axis + 1));
             append(sb, c, axis + 1, off + i * stride, indent, summ, whole);
         }
         sb.append(']');
