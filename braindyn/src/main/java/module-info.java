@@ -1,0 +1,12 @@
+/**
+ * The BrainDyn library users program against: array files ({@code .npy}/{@code .npz}) and linear algebra today;
+ * integrators, models, connectivity, training and analysis as they arrive.
+ */
+module org.braindyn {
+    requires transitive org.braindyn.core;
+    requires ejml.core;
+    requires ejml.ddense;
+
+    exports org.braindyn.io;
+    exports org.braindyn.linalg;
+}
