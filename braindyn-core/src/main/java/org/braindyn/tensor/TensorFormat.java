@@ -2,10 +2,11 @@ package org.braindyn.tensor;
 
 /**
  * NumPy-style printing: {@code Tensor([[1.5, 2.5]], dtype=float32)}. Whole floats print as {@code 1.}; large
- * tensors (over 1000 elements) are summarised with {@code ...}, three items from each end of an axis.
+ * tensors (over 1000 elements) are summarised with {@code ...}, three items from each end of an axis; at most
+ * 8 decimals are shown, as NumPy does.
  */
 final class TensorFormat {
-    private static final int THRESHOLD = 1000, EDGE = 3;
+    private static final int THRESHOLD = 1000, EDGE = 3, PRECISION = 8;
 
     private TensorFormat() {}
 
@@ -59,6 +60,11 @@ final class TensorFormat {
             if (mant.endsWith(".0")) mant = mant.substring(0, mant.length() - 1);
             int e = Integer.parseInt(exp);
             return mant + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+        }
+        int dot = s.indexOf('.');
+        if (dot >= 0 && s.length() - dot - 1 > PRECISION) {   // NumPy prints at most 8 decimals
+            String r = new java.math.BigDecimal(s).setScale(PRECISION, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+            return r.contains(".") ? r : r + ".";
         }
         return s;
     }

@@ -117,6 +117,7 @@ class TensorBasicsTest {
         assertEquals("Tensor([nan, inf, -inf, 0.5], dtype=float32)", array(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0.5f}).toString());
         assertEquals("Tensor([1.e-05, 2.5], dtype=float32)", array(new float[] {1e-5f, 2.5f}).toString());
         assertEquals("Tensor([[1, 2],\n        [3, 4]], dtype=int32)", array(new int[][] {{1, 2}, {3, 4}}).toString());
+        assertEquals("Tensor([0.33333333, -0.30232558, 0.1], dtype=float64)", array(new double[] {1 / 3.0, -0.3023255813953489, 0.1}).toString());
         String big = arange(2000).toString();
         assertTrue(big.startsWith("Tensor([0, 1, 2, ..., 1997, 1998, 1999]"), big);
     }

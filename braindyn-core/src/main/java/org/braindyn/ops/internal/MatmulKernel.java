@@ -11,14 +11,14 @@ import org.braindyn.tensor.Tensor;
 
 /**
  * Eager matmul with batch broadcasting. Float32 uses a register-blocked Vector API micro-kernel: a panel of
- * {@code NR = 3} vectors of B's columns is packed contiguously, then each block of {@code MR = 4} rows of A
- * keeps {@code 4 × 3} vector accumulators in registers over the whole depth (broadcast A, load B, FMA).
+ * {@code NR = 2} vectors of B's columns is packed contiguously, then each block of {@code MR = 6} rows of A
+ * keeps {@code 6 × 2} vector accumulators in registers over the whole depth (broadcast A, load B, FMA).
  * Float64 and int32 use the row-axpy loop C2 auto-vectorises. Large products split rows across cores.
  */
 public final class MatmulKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int VL = F.length();
-    private static final int MR = 4, NR = 3 * VL;
+    private static final int MR = 6, NR = 2 * VL;
 
     private MatmulKernel() {}
 
@@ -78,66 +78,68 @@ public final class MatmulKernel {
         }
     }
 
+    /**
+     * Columns {@code [p·NR, p·NR + NR)} of C. B's panel is packed contiguously (zero-padded past column n);
+     * a partial last panel is computed into a scratch tile and its valid columns copied out.
+     */
     private static void panelF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int p) {
         int j0 = p * NR, w = Math.min(NR, n - j0);
-        if (w < NR) { tailF32(a, a0, b, b0, c, c0, m, k, n, j0, w); return; }
         float[] pack = new float[k * NR];
-        for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, pack, q * NR, NR);
+        for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, pack, q * NR, w);
+        float[] tile = w < NR ? new float[MR * NR] : null;
         int i = 0;
-        for (; i + MR <= m; i += MR) block4(a, a0 + i * k, k, pack, c, c0 + i * n + j0, n);
-        for (; i < m; i++) block1(a, a0 + i * k, k, pack, c, c0 + i * n + j0);
-    }
-
-    private static void block4(float[] a, int ar, int k, float[] pack, float[] c, int cr, int n) {
-        FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-        int r1 = ar + k, r2 = r1 + k, r3 = r2 + k;
-        for (int q = 0, pb = 0; q < k; q++, pb += NR) {
-            FloatVector b0 = FloatVector.fromArray(F, pack, pb);
-            FloatVector b1 = FloatVector.fromArray(F, pack, pb + VL);
-            FloatVector b2 = FloatVector.fromArray(F, pack, pb + 2 * VL);
-            FloatVector x = FloatVector.broadcast(F, a[ar + q]);
-            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02);
-            x = FloatVector.broadcast(F, a[r1 + q]);
-            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12);
-            x = FloatVector.broadcast(F, a[r2 + q]);
-            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22);
-            x = FloatVector.broadcast(F, a[r3 + q]);
-            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32);
+        for (; i + MR <= m; i += MR) {
+            if (tile == null) block6(a, a0 + i * k, k, pack, c, c0 + i * n + j0, n);
+            else {
+                block6(a, a0 + i * k, k, pack, tile, 0, NR);
+                for (int r = 0; r < MR; r++) System.arraycopy(tile, r * NR, c, c0 + (i + r) * n + j0, w);
+            }
         }
-        store(c, cr, c00, c01, c02);
-        store(c, cr + n, c10, c11, c12);
-        store(c, cr + 2 * n, c20, c21, c22);
-        store(c, cr + 3 * n, c30, c31, c32);
+        for (; i < m; i++) {
+            if (tile == null) block1(a, a0 + i * k, k, pack, c, c0 + i * n + j0);
+            else {
+                block1(a, a0 + i * k, k, pack, tile, 0);
+                System.arraycopy(tile, 0, c, c0 + i * n + j0, w);
+            }
+        }
     }
 
+    /** Six rows of C over one packed panel: 12 vector accumulators live in registers across the depth loop. */
+    private static void block6(float[] a, int ar, int k, float[] pack, float[] c, int cr, int ldc) {
+        FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int q = 0, pb = 0; q < k; q++, pb += NR) {
+            FloatVector b0 = FloatVector.fromArray(F, pack, pb), b1 = FloatVector.fromArray(F, pack, pb + VL);
+            FloatVector x0 = FloatVector.broadcast(F, a[ar + 0 * k + q]);
+            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(F, a[ar + 1 * k + q]);
+            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(F, a[ar + 2 * k + q]);
+            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(F, a[ar + 3 * k + q]);
+            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(F, a[ar + 4 * k + q]);
+            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(F, a[ar + 5 * k + q]);
+            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+        }
+        c00.intoArray(c, cr + 0 * ldc); c01.intoArray(c, cr + 0 * ldc + VL);
+        c10.intoArray(c, cr + 1 * ldc); c11.intoArray(c, cr + 1 * ldc + VL);
+        c20.intoArray(c, cr + 2 * ldc); c21.intoArray(c, cr + 2 * ldc + VL);
+        c30.intoArray(c, cr + 3 * ldc); c31.intoArray(c, cr + 3 * ldc + VL);
+        c40.intoArray(c, cr + 4 * ldc); c41.intoArray(c, cr + 4 * ldc + VL);
+        c50.intoArray(c, cr + 5 * ldc); c51.intoArray(c, cr + 5 * ldc + VL);
+    }
+
+    /** One row of C over one packed panel. */
     private static void block1(float[] a, int ar, int k, float[] pack, float[] c, int cr) {
-        FloatVector c0 = FloatVector.zero(F), c1 = c0, c2 = c0;
+        FloatVector c0 = FloatVector.zero(F), c1 = c0;
         for (int q = 0, pb = 0; q < k; q++, pb += NR) {
             FloatVector x = FloatVector.broadcast(F, a[ar + q]);
             c0 = x.fma(FloatVector.fromArray(F, pack, pb), c0);
             c1 = x.fma(FloatVector.fromArray(F, pack, pb + VL), c1);
-            c2 = x.fma(FloatVector.fromArray(F, pack, pb + 2 * VL), c2);
         }
-        store(c, cr, c0, c1, c2);
-    }
-
-    private static void store(float[] c, int at, FloatVector v0, FloatVector v1, FloatVector v2) {
-        v0.intoArray(c, at);
-        v1.intoArray(c, at + VL);
-        v2.intoArray(c, at + 2 * VL);
-    }
-
-    /** Columns {@code [j0, j0+w)} with {@code w < NR}: scalar FMA in float, the same rounding as the vector path. */
-    private static void tailF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int j0, int w) {
-        for (int i = 0; i < m; i++) {
-            int ar = a0 + i * k, cr = c0 + i * n + j0;
-            for (int j = 0; j < w; j++) {
-                float s = 0;
-                for (int q = 0; q < k; q++) s = Math.fma(a[ar + q], b[b0 + q * n + j0 + j], s);
-                c[cr + j] = s;
-            }
-        }
+        c0.intoArray(c, cr);
+        c1.intoArray(c, cr + VL);
     }
 
     private static void axpyF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int lo, int hi, int k, int n) {

@@ -1,0 +1,19 @@
+package org.braindyn.examples;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of runnable examples. */
+public final class Examples {
+    private Examples() {}
+
+    /** Every example, in the order {@code ./braindyn run --list} shows them. */
+    public static List<Example> all() {
+        return List.of(new CobaTensorNetwork(), new RandomTour(), new LinalgTour());
+    }
+
+    /** The example with this name. */
+    public static Optional<Example> find(String name) {
+        return all().stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
+    }
+}
