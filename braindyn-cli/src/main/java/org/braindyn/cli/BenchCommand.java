@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
-import org.braindyn.ops.internal.Parallel;
 import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Config;
 import org.braindyn.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +31,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", description = "matmul sizes as MxKxN (default: 256x784x100,512x512x512).")
     List<String> sizes = new ArrayList<>(List.of("256x784x100", "512x512x512"));
 
+    @Option(names = "--peer", description = "matmul: also time NumPy (float32, one BLAS thread) in the same run and print the ratio.")
+    boolean peer;
+
     @Option(names = "--repeats", description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).", defaultValue = "7")
     int repeats;
 
     @Override public Integer call() {
-        Parallel.setEnabled(false);                    // single-thread figures
+        Config.setParallelKernels(false);                    // single-thread figures
         switch (which) {
             case matmul -> matmul();
             case eventsum -> eventSum();
@@ -65,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void matmul() {
+        java.util.Map<String, Double> peerGflops = peer ? PeerNumpy.matmulGflops(sizes) : java.util.Map.of();
         for (String size : sizes) {
             String[] p = size.toLowerCase(Locale.ROOT).split("x");
             if (p.length != 3) throw new IllegalArgumentException("bench matmul: size '" + size + "' must look like 512x512x512");
@@ -72,8 +76,11 @@ final class BenchCommand implements Callable<Integer> {
             Tensor[] ab = Workloads.matmulOperands(m, k, n, 1);
             double s = medianSeconds(i -> BM.matmul(ab[0], ab[1]), repeats);
             double gflops = 2.0 * m * k * n / s / 1e9;
-            if (json) System.out.printf(Locale.ROOT, "{\"m\":%d,\"k\":%d,\"n\":%d,\"gflops\":%.2f,\"threads\":1}%n", m, k, n, gflops);
-            else System.out.printf(Locale.ROOT, "matmul %dx%dx%d float32: %.2f GFLOP/s (%.1f µs per product, 1 thread)%n", m, k, n, gflops, s * 1e6);
+            Double pg = peerGflops.get(m + "x" + k + "x" + n);
+            if (json) System.out.printf(Locale.ROOT, "{\"m\":%d,\"k\":%d,\"n\":%d,\"gflops\":%.2f,\"threads\":1%s}%n", m, k, n, gflops,
+                    pg == null ? "" : String.format(Locale.ROOT, ",\"numpy_gflops\":%.2f,\"ratio_vs_numpy\":%.2f", pg, gflops / pg));
+            else System.out.printf(Locale.ROOT, "matmul %dx%dx%d float32: %.2f GFLOP/s (%.1f µs per product, 1 thread)%s%n", m, k, n, gflops, s * 1e6,
+                    pg == null ? "" : String.format(Locale.ROOT, "; NumPy %.2f GFLOP/s, ratio %.2f", pg, gflops / pg));
         }
     }
 

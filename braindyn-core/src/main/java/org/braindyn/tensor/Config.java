@@ -33,6 +33,16 @@ public final class Config {
     /** Makes {@code F32} the default float dtype again (BrainPy {@code bm.disable_x64()}). */
     public static void disableX64() { defaultFloat = DType.F32; }
 
+    /**
+     * Whether large kernels (elementwise ops over 2^18 elements, big matmuls, large random draws) may split their
+     * work across the common ForkJoin pool. On by default; turn off to measure or pin single-thread behaviour.
+     * Results do not depend on it.
+     */
+    public static void setParallelKernels(boolean on) { org.braindyn.ops.internal.Parallel.setEnabled(on); }
+
+    /** Whether large kernels may use several cores. */
+    public static boolean parallelKernels() { return org.braindyn.ops.internal.Parallel.enabled(); }
+
     /** The default integration step in ms (BrainPy {@code bm.get_dt()}, default 0.1). */
     public static double dt() { return dt; }
 

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.braindyn.ops.Erf;
-import org.braindyn.ops.internal.Parallel;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Config;
 import org.braindyn.tensor.DType;
@@ -27,7 +26,7 @@ class RandomTest {
     static final int N = 40_000;
 
     @BeforeEach void x64() { Config.enableX64(); }
-    @AfterEach void x32() { Config.disableX64(); Parallel.setEnabled(true); }
+    @AfterEach void x32() { Config.disableX64(); Config.setParallelKernels(true); }
 
     @Test
     void philoxKnownAnswers() {
@@ -57,11 +56,11 @@ class RandomTest {
     @Test
     void sameSeedSameNumbersWhateverTheThreadCount() {
         Tensor a = new RandomState(7).normal(0, 1, 200_000);
-        Parallel.setEnabled(false);
+        Config.setParallelKernels(false);
         Tensor b = new RandomState(7).normal(0, 1, 200_000);
         assertEquals(a, b);
         Tensor g1 = new RandomState(9).gamma(0.7, 1, 50_000);
-        Parallel.setEnabled(true);
+        Config.setParallelKernels(true);
         assertEquals(g1, new RandomState(9).gamma(0.7, 1, 50_000));
         assertNotEquals(a, new RandomState(8).normal(0, 1, 200_000));
     }

@@ -24,22 +24,15 @@ public final class CsrKernels {
         Object dst = Storage.allocate(out.dtype(), c.cols());
         boolean homo = w.ndim() == 0;
         if (out.dtype() == DType.F32) {
-            float[] r = (float[]) dst;
+            // scatter into a cache-hot scratch row, then copy out sequentially: a freshly allocated array is cold,
+            // and random read-modify-writes into it cost more than the copy
+            float[] r = scratch(c.cols());
             Tensor wc = w.contiguous();
             float[] wa = (float[]) wc.storage();
             int wo = wc.offset();
-            if (homo) {
-                float v = wa[wo];
-                for (int row = 0; row < c.rows(); row++) {
-                    if (!ev[eo + row]) continue;
-                    for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += v;
-                }
-            } else {
-                for (int row = 0; row < c.rows(); row++) {
-                    if (!ev[eo + row]) continue;
-                    for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += wa[wo + s];
-                }
-            }
+            if (homo) addRows(ip, ipo, ix, ixo, ev, eo, c.rows(), r, wa[wo]);
+            else addRows(ip, ipo, ix, ixo, ev, eo, c.rows(), r, wa, wo);
+            System.arraycopy(r, 0, dst, 0, c.cols());
         } else {
             double[] acc = new double[c.cols()];
             Tensor wc = w.contiguous();
@@ -51,6 +44,36 @@ public final class CsrKernels {
             for (int j = 0; j < acc.length; j++) Storage.writeDouble(out.dtype(), dst, j, acc[j]);
         }
         return Tensor.wrap(out.dtype(), out.shape(), dst);
+    }
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** A zeroed per-thread scratch row of at least {@code n} floats (reused across calls). */
+    private static float[] scratch(int n) {
+        float[] s = SCRATCH.get();
+        if (s.length < n) {
+            s = new float[n];
+            SCRATCH.set(s);
+        } else {
+            java.util.Arrays.fill(s, 0, n, 0f);
+        }
+        return s;
+    }
+
+    /** The hot loop of a homogeneous-weight event sum, kept small so C2 compiles it as one tight unit. */
+    private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, float v) {
+        for (int row = 0; row < rows; row++) {
+            if (!ev[eo + row]) continue;
+            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += v;
+        }
+    }
+
+    /** The hot loop of a per-synapse-weight event sum. */
+    private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, float[] w, int wo) {
+        for (int row = 0; row < rows; row++) {
+            if (!ev[eo + row]) continue;
+            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += w[wo + s];
+        }
     }
 
     /** {@code A·x} or {@code Aᵀ·x} for a vector x; with transpose, zero entries of x are skipped. */
