@@ -166,11 +166,17 @@ public interface Sampler {
     }
 
     /** A random permutation of {@code 0 … n−1} (int32), Fisher–Yates on one stream. */
-    default Tensor permutation(int n) {
+    default Tensor permutation(int n) { return permutation(n, nextKey()); }
+
+    /**
+     * The permutation of {@code 0 … n−1} that {@code key} determines, without advancing anything: shuffling
+     * inputs and labels with the same key keeps them paired (BrainPy's {@code shuffle(X, key=key)}).
+     */
+    static Tensor permutation(int n, Key key) {
         if (n < 0) throw new IllegalArgumentException("random.permutation: n must be >= 0; got " + n);
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
-        Stream s = new Stream(nextKey(), 0);
+        Stream s = new Stream(key, 0);
         for (int i = n - 1; i > 0; i--) {
             int j = s.nextInt(i + 1), t = p[i];
             p[i] = p[j];
@@ -184,6 +190,9 @@ public interface Sampler {
 
     /** Alias of {@link #permutation(Tensor)} (NumPy's {@code shuffle}, returning the shuffled value). */
     default Tensor shuffle(Tensor x) { return permutation(x); }
+
+    /** {@code x}'s first axis permuted by the permutation of {@code key}: the same key shuffles several tensors alike. */
+    static Tensor shuffle(Tensor x, Key key) { return BM.take(x, permutation(x.dim(0), key), 0); }
 
     /** {@code size} indices from {@code 0 … n−1}, with or without replacement, optionally weighted by {@code p} (may be null). */
     default Tensor choice(int n, int size, boolean replace, Tensor p) {

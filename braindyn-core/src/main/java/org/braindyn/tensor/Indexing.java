@@ -154,6 +154,38 @@ public class Indexing extends LinearOps {
         return Prims.bind(Op.SCATTER_ADD, new Attr.Axis(a), x, astype(indices, DType.I32), astype(broadcastTo(updates, want), x.dtype()));
     }
 
+    /** The diagonal {@code k} of a matrix (1-D result), or a square matrix with {@code v} on diagonal {@code k} (NumPy {@code diag}). */
+    public static Tensor diag(Tensor v, int k) {
+        if (v.ndim() == 1) {
+            int n = v.dim(0) + Math.abs(k);
+            Tensor rows = add(arange(v.dim(0)), (double) Math.max(0, -k)), cols = add(arange(v.dim(0)), (double) Math.max(0, k));
+            return at(zeros(Shape.of(n, n), v.dtype()), Index.take(rows), Index.take(cols)).set(v);
+        }
+        if (v.ndim() != 2) throw new IllegalArgumentException("diag: needs a vector or a matrix; got shape " + v.shape());
+        int len = Math.max(0, Math.min(v.dim(0) - Math.max(0, -k), v.dim(1) - Math.max(0, k)));
+        Tensor rows = add(arange(len), (double) Math.max(0, -k)), cols = add(arange(len), (double) Math.max(0, k));
+        return get(v, Index.take(rows), Index.take(cols));
+    }
+
+    /** The main diagonal of a matrix, or the diagonal matrix of a vector. */
+    public static Tensor diag(Tensor v) { return diag(v, 0); }
+
+    /** Sum of the main diagonal. */
+    public static Tensor trace(Tensor m) { return sum(diag(m, 0)); }
+
+    /** A copy of matrix {@code m} with its main diagonal set to {@code value} (functional {@code fill_diagonal}). */
+    public static Tensor fillDiagonal(Tensor m, double value) {
+        if (m.ndim() != 2) throw new IllegalArgumentException("fillDiagonal: needs a matrix; got shape " + m.shape());
+        Tensor i = arange(Math.min(m.dim(0), m.dim(1)));
+        return at(m, Index.take(i), Index.take(i)).set(value);
+    }
+
+    /** Lower triangle of a matrix: elements above diagonal {@code k} set to zero. */
+    public static Tensor tril(Tensor m, int k) { return where(greaterEqual(add(reshape(arange(m.dim(-2)), -1, 1), (double) k), arange(m.dim(-1))), m, zerosLike(m)); }
+
+    /** Upper triangle of a matrix: elements below diagonal {@code k} set to zero. */
+    public static Tensor triu(Tensor m, int k) { return where(lessEqual(add(reshape(arange(m.dim(-2)), -1, 1), (double) k), arange(m.dim(-1))), m, zerosLike(m)); }
+
     /** Functional updates at an index: {@code at(x, idx).set(v)} / {@code .add(v)} (JAX's {@code x.at[idx]}). */
     public static At at(Tensor x, Index... idx) { return new At(x, idx); }
 

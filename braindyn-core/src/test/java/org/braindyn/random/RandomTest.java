@@ -187,6 +187,10 @@ class RandomTest {
         Tensor m = BM.arange(12).reshape(6, 2);
         Tensor sh = r.shuffle(m);
         assertEquals(BM.sum(m, 0), BM.sum(sh, 0));
+        Key k = r.splitKey();
+        Tensor xs = BM.arange(50), ys = BM.arange(50).mul(10);
+        assertEquals(Sampler.shuffle(xs, k).mul(10), Sampler.shuffle(ys, k), "the same key shuffles inputs and labels alike");
+        assertNotEquals(Sampler.shuffle(xs, k), xs);
         int[] noRep = r.choice(10, 10, false, null).toIntArray();
         assertEquals(10, Arrays.stream(noRep).distinct().count());
         Tensor w = BM.array(new double[] {0.1, 0.0, 0.6, 0.3});

@@ -65,6 +65,19 @@ class IndexingTest {
     }
 
     @Test
+    void diagonalsAndTriangles() {
+        Tensor m = arange(9).reshape(3, 3);
+        assertEquals(array(new int[] {0, 4, 8}), diag(m));
+        assertEquals(array(new int[] {1, 5}), diag(m, 1));
+        assertEquals(array(new int[] {3, 7}), diag(m, -1));
+        assertEquals(array(new int[][] {{0, 1, 0}, {0, 0, 2}, {0, 0, 0}}), diag(array(new int[] {1, 2}), 1));
+        assertEquals(scalar(12, DType.I32), trace(m));
+        assertEquals(array(new int[][] {{-1, 1, 2}, {3, -1, 5}, {6, 7, -1}}), fillDiagonal(m, -1));
+        assertEquals(array(new int[][] {{0, 0, 0}, {3, 4, 0}, {6, 7, 8}}), tril(m, 0));
+        assertEquals(array(new int[][] {{0, 1, 2}, {0, 0, 5}, {0, 0, 0}}), triu(m, 1));
+    }
+
+    @Test
     void takeAndScatterAdd() {
         Tensor m = arange(6).reshape(2, 3);
         assertEquals(array(new int[][] {{2, 0}, {5, 3}}), take(m, array(new int[] {2, 0}), 1));
