@@ -8,4 +8,5 @@ module org.braindyn.core {
     exports org.braindyn.ops;
     exports org.braindyn.state;
     exports org.braindyn.random;
+    exports org.braindyn.autodiff;
 }

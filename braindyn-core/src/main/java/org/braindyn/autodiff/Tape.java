@@ -1,0 +1,127 @@
+package org.braindyn.autodiff;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.braindyn.ops.Attr;
+import org.braindyn.ops.Op;
+import org.braindyn.ops.Prims;
+import org.braindyn.ops.TensorType;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * The reverse-mode engine: a {@link Prims.Handler} that runs each primitive through the handler it wraps and
+ * records those applications whose inputs depend on a watched tensor. Tensors are immutable, so identity
+ * is the key: a tensor is tracked if it was watched or produced by a recorded node. The backward pass walks the
+ * nodes in reverse, applying {@link VjpRules}; it runs under the wrapped handler, so an enclosing tape records
+ * the backward computation too, and gradients of gradients work.
+ */
+final class Tape {
+    /** One recorded application: a primitive, or a custom rule (custom VJP, checkpoint). */
+    record Node(Op op, Attr attr, Tensor[] in, Tensor out, CustomRule custom) {}
+
+    /** Backward of a composite recorded as one node. */
+    @FunctionalInterface
+    interface CustomRule { Tensor[] vjp(Tensor[] in, Tensor out, Tensor g); }
+
+    final Prims.Handler parent;
+    private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Node> nodes = new ArrayList<>();
+    private final Set<Tensor> stored = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Tensor> read = Collections.newSetFromMap(new IdentityHashMap<>());
+    private static final ScopedValue<Tape> ACTIVE = ScopedValue.newInstance();
+    private long storedBytes;
+
+    Tape(Prims.Handler parent) { this.parent = parent; }
+
+    /** Marks {@code t} as an input to differentiate with respect to. */
+    void watch(Tensor t) { tracked.add(t); }
+
+    boolean isTracked(Tensor t) { return tracked.contains(t); }
+
+    /** Bytes of the distinct tensors the recorded nodes keep alive for the backward pass. */
+    long storedBytes() { return storedBytes; }
+
+    private static final Tape NONE = new Tape(Prims.EAGER);
+    final Tape outer = active();
+
+    /** The tape recording on this thread now, or null. */
+    static Tape active() {
+        Tape t = ACTIVE.isBound() ? ACTIVE.get() : null;
+        return t == NONE ? null : t;
+    }
+
+    /** Runs {@code body} recording onto this tape (this tape active, its handler current). */
+    <T> T recording(java.util.function.Supplier<T> body) {
+        return ScopedValue.where(ACTIVE, this).call(() -> Prims.with(handler(), body));
+    }
+
+    /** Runs {@code body} as the code enclosing this tape would: not recorded here, recorded by enclosing tapes. */
+    <T> T unrecorded(java.util.function.Supplier<T> body) {
+        return ScopedValue.where(ACTIVE, outer == null ? NONE : outer).call(() -> Prims.with(parent, body));
+    }
+
+    /** True if some recorded node read {@code t}. */
+    boolean wasRead(Tensor t) { return read.contains(t); }
+
+    /** The handler that records onto this tape. */
+    Prims.Handler handler() {
+        return (op, attr, out, in) -> {
+            Tensor y = parent.apply(op, attr, out, in);
+            boolean any = false;
+            for (Tensor t : in) any |= tracked.contains(t);
+            if (!any) return y;
+            for (Tensor t : in) if (t == y) { y = y.view(y.shape(), y.offset(), y.strides()); break; }   // fresh identity
+            record(new Node(op, attr, in.clone(), y, null));
+            return y;
+        };
+    }
+
+    /** Records a custom node (its output becomes tracked). */
+    void record(Node n) {
+        nodes.add(n);
+        tracked.add(n.out());
+        for (Tensor t : n.in()) read.add(t);
+        for (Tensor t : n.in()) keep(t);
+        keep(n.out());
+    }
+
+    private void keep(Tensor t) {
+        if (stored.add(t)) storedBytes += (long) t.size() * t.dtype().byteSize();
+    }
+
+    /**
+     * Cotangents of {@code wrt} given the cotangent {@code gy} of {@code y}; untouched inputs get zeros.
+     * Runs under the current handler (the parent of this tape once recording has ended).
+     */
+    Tensor[] backward(Tensor y, Tensor gy, List<Tensor> wrt) {
+        Map<Tensor, Tensor> cot = new IdentityHashMap<>();
+        cot.put(y, gy);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            Tensor g = cot.get(n.out());
+            if (g == null) continue;
+            Tensor[] gi = n.custom() != null ? n.custom().vjp(n.in(), n.out(), g) : VjpRules.vjp(n.op(), n.attr(), n.in(), n.out(), g);
+            for (int j = 0; j < n.in().length; j++) {
+                Tensor x = n.in()[j];
+                if (gi[j] == null || !tracked.contains(x)) continue;
+                Tensor gj = gi[j].dtype() == x.dtype() ? gi[j] : gi[j].astype(x.dtype());
+                cot.merge(x, gj, BM::add);
+            }
+        }
+        Tensor[] out = new Tensor[wrt.size()];
+        for (int k = 0; k < out.length; k++) {
+            Tensor w = wrt.get(k);
+            Tensor g = cot.get(w);
+            out[k] = g != null ? g : BM.zerosLike(w);
+        }
+        return out;
+    }
+
+    /** Types of tensors, for custom records. */
+    static TensorType type(Tensor t) { return new TensorType(t.dtype(), t.shape()); }
+}
