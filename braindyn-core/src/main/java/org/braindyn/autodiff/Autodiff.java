@@ -47,9 +47,10 @@ public final class Autodiff {
 
     /**
      * Gradients, in the order asked for: {@link #grad(int)} for arguments, {@link #grad(Variable)} for states;
-     * {@link #value()} and {@link #aux()} when requested (BrainPy's {@code (grads, value, aux)}).
+     * {@link #value()} and {@link #aux()} when requested (BrainPy's {@code (grads, value, aux)}), and the peak bytes
+     * of residuals the engine kept for the backward pass (recomputed checkpoint segments included).
      */
-    public record Result(Tensor[] argGrads, Map<Variable, Tensor> varGrads, Tensor value, Object aux, long storedBytes) {
+    public record Result(Tensor[] argGrads, Map<Variable, Tensor> varGrads, Tensor value, Object aux, long peakResidualBytes) {
         /** The gradient of the first differentiated argument (or the only state when no argument is). */
         public Tensor grad() { return argGrads.length > 0 ? argGrads[0] : varGrads.values().iterator().next(); }
         /** The gradient of the {@code i}-th differentiated argument (position in {@code argnums}). */
@@ -57,7 +58,7 @@ public final class Autodiff {
         /** The gradient of a state. */
         public Tensor grad(Variable v) {
             Tensor g = varGrads.get(v);
-            if (g == null) throw new IllegalArgumentException("Autodiff: no gradient for " + v.name() + "; it was not among gradVars");
+            if (g == null) throw new IllegalArgumentException("Autodiff: no gradient for " + v.describe() + "; it was not among gradVars");
             return g;
         }
     }
@@ -122,7 +123,7 @@ public final class Autodiff {
                 wrt.add(a[i]);
             }
             for (Variable v : vars) {
-                requireFloat(v.getClass().getSimpleName() + " '" + v.name() + "'", v.value());
+                requireFloat(v.describe(), v.value());
                 Tensor t = alias(v.value());
                 v.set(t);
                 tape.watch(t);
@@ -135,13 +136,13 @@ public final class Autodiff {
             for (int k = an.length; k < wrt.size(); k++) {
                 Variable v = vars.get(k - an.length);
                 if (!tape.wasRead(wrt.get(k)))
-                    throw new IllegalArgumentException("Autodiff.grad: " + v.getClass().getSimpleName() + " '" + v.name()
-                            + "' is in gradVars but the function never reads it, so its gradient is undefined; remove it from gradVars or read it in the function");
+                    throw new IllegalArgumentException("Autodiff.grad: " + v.describe()
+                            + " is in gradVars but the function never reads it, so its gradient is undefined; remove it from gradVars or read it in the function");
             }
             Tensor[] g = tape.backward(y, BM.onesLike(y).astype(y.dtype().isFloating() ? y.dtype() : org.braindyn.tensor.Config.defaultFloat()), wrt);
             Map<Variable, Tensor> vg = new LinkedHashMap<>();
             for (int k = 0; k < vars.size(); k++) vg.put(vars.get(k), g[an.length + k]);
-            return new Result(Arrays.copyOf(g, an.length), vg, returnValue ? y : null, hasAux ? out.aux() : null, tape.storedBytes());
+            return new Result(Arrays.copyOf(g, an.length), vg, returnValue ? y : null, hasAux ? out.aux() : null, tape.peakBytes());
         }
     }
 
@@ -233,6 +234,7 @@ public final class Autodiff {
             Tensor[] a = new Tensor[in.length];
             for (int i = 0; i < a.length; i++) { a[i] = alias(in[i]); if (in[i].dtype().isFloating()) inner.watch(a[i]); }
             Tensor y = inner.recording(() -> f.apply(a));
+            Tape.reportTransient(inner.storedBytes());
             return inner.backward(y, g, List.of(a));
         });
     }

@@ -46,6 +46,21 @@ final class Tape {
     /** Bytes of the distinct tensors the recorded nodes keep alive for the backward pass. */
     long storedBytes() { return storedBytes; }
 
+    private long transientPeak;
+    private static final ThreadLocal<Tape> IN_BACKWARD = new ThreadLocal<>();
+
+    /**
+     * The most residual bytes alive at once: the stored ones plus, during the backward pass, the largest set a
+     * checkpointed segment held while it was recomputed.
+     */
+    long peakBytes() { return storedBytes + transientPeak; }
+
+    /** Called by a checkpoint's backward: a recomputed segment held {@code bytes} extra while it ran. */
+    static void reportTransient(long bytes) {
+        Tape t = IN_BACKWARD.get();
+        if (t != null) t.transientPeak = Math.max(t.transientPeak, bytes);
+    }
+
     private static final Tape NONE = new Tape(Prims.EAGER);
     final Tape outer = active();
 
@@ -99,6 +114,16 @@ final class Tape {
      * Runs under the current handler (the parent of this tape once recording has ended).
      */
     Tensor[] backward(Tensor y, Tensor gy, List<Tensor> wrt) {
+        Tape previous = IN_BACKWARD.get();
+        IN_BACKWARD.set(this);
+        try {
+            return backwardPass(y, gy, wrt);
+        } finally {
+            IN_BACKWARD.set(previous);
+        }
+    }
+
+    private Tensor[] backwardPass(Tensor y, Tensor gy, List<Tensor> wrt) {
         Map<Tensor, Tensor> cot = new IdentityHashMap<>();
         cot.put(y, gy);
         for (int i = nodes.size() - 1; i >= 0; i--) {

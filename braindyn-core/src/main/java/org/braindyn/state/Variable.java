@@ -67,7 +67,10 @@ public class Variable {
     /** Kind of variable, for messages ({@code Variable}, {@code TrainVar}, …). */
     protected String kind() { return getClass().getSimpleName(); }
 
-    final String describe() { return kind() + " '" + name() + "'"; }
+    /** {@code Kind 'name'}, or the kind, dtype and shape for a variable no module has named yet. */
+    public final String describe() {
+        return name == null ? kind() + " (unnamed, " + dtype.numpyName() + value.shape() + ")" : kind() + " '" + name + "'";
+    }
 
     /** Replaces the value after checking dtype and shape (BrainPy {@code .value = x}). */
     public void set(Tensor newValue) {
