@@ -9,4 +9,5 @@ module org.braindyn.core {
     exports org.braindyn.state;
     exports org.braindyn.random;
     exports org.braindyn.autodiff;
+    exports org.braindyn.surrogate;
 }
