@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code braindyn} command. {@code ./braindyn --help} lists the subcommands:
- * {@code demo} (the main job), {@code run} (examples), {@code bench} (quick measurements) and {@code version}.
+ * {@code demo} (the main job), {@code run} (examples), {@code bench} (quick measurements) and {@code check} (self-tests).
  */
 @Command(name = "braindyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brain dynamics programming on the JVM: simulate, train and analyse neural networks.",
-        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Version text. */
     static final class Version implements CommandLine.IVersionProvider {
