@@ -77,6 +77,15 @@ public final class Autodiff {
     /** Gradient of the sum of a vector-output function (BrainPy {@code vector_grad}). */
     public static Grad vectorGrad(Fn f) { return new Grad(args -> new WithAux(f.apply(args), null), false, true); }
 
+    /**
+     * Reverse-mode Jacobian with BrainPy's {@code bm.jacobian} conventions: {@code argnums}, {@code gradVars},
+     * {@code returnValue}; each result has shape {@code f.shape + wrt.shape}.
+     */
+    public static Grad jacobian(Fn f) { return new Grad(args -> new WithAux(f.apply(args), null), false, true).jacobianMode(); }
+
+    /** {@link #jacobian(Fn)} for a function returning {@link WithAux}. */
+    public static Grad jacobianAux(FnAux f) { return new Grad(f, true, true).jacobianMode(); }
+
     /** {@code ∇f(x)} for a scalar function of one tensor. */
     public static Tensor grad(UnaryOperator<Tensor> f, Tensor x) { return grad(a -> f.apply(a[0])).apply(x).grad(); }
 
@@ -89,7 +98,9 @@ public final class Autodiff {
         private final boolean hasAux, vector;
         private int[] argnums;
         private List<Variable> vars = List.of();
-        private boolean returnValue;
+        private boolean returnValue, jacobian;
+
+        Grad jacobianMode() { jacobian = true; return this; }
 
         Grad(FnAux f, boolean hasAux, boolean vector) {
             this.f = f;
@@ -139,11 +150,24 @@ public final class Autodiff {
                     throw new IllegalArgumentException("Autodiff.grad: " + v.describe()
                             + " is in gradVars but the function never reads it, so its gradient is undefined; remove it from gradVars or read it in the function");
             }
-            Tensor[] g = tape.backward(y, BM.onesLike(y).astype(y.dtype().isFloating() ? y.dtype() : org.braindyn.tensor.Config.defaultFloat()), wrt);
+            Tensor[] g = jacobian ? jacobianRows(tape, y, wrt)
+                    : tape.backward(y, BM.onesLike(y).astype(y.dtype().isFloating() ? y.dtype() : org.braindyn.tensor.Config.defaultFloat()), wrt);
             Map<Variable, Tensor> vg = new LinkedHashMap<>();
             for (int k = 0; k < vars.size(); k++) vg.put(vars.get(k), g[an.length + k]);
             return new Result(Arrays.copyOf(g, an.length), vg, returnValue ? y : null, hasAux ? out.aux() : null, tape.peakBytes());
         }
+    }
+
+    /** One backward pass per output element, stacked into {@code y.shape + w.shape} for each {@code w}. */
+    private static Tensor[] jacobianRows(Tape tape, Tensor y, List<Tensor> wrt) {
+        Tensor[][] rows = new Tensor[wrt.size()][y.size()];
+        for (int i = 0; i < y.size(); i++) {
+            Tensor[] g = tape.backward(y, basis(y, i), wrt);
+            for (int k = 0; k < g.length; k++) rows[k][i] = g[k];
+        }
+        Tensor[] out = new Tensor[wrt.size()];
+        for (int k = 0; k < out.length; k++) out[k] = stackTo(rows[k], y, wrt.get(k));
+        return out;
     }
 
     // ---- vjp / jvp / Jacobians ----

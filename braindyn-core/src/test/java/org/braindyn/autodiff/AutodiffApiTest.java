@@ -128,9 +128,38 @@ class AutodiffApiTest {
         }
         m.w.set(w0);
         Autodiff.Result c = Autodiff.grad(a -> rnnLoss(m, xs, 100, true)).gradVars(m.w).returnValue(true).apply();
+        // the same arithmetic, summed per segment instead of per step: equal to rounding
         assertTrue(allclose(r.grad(m.w), c.grad(m.w), 1e-13, 0), "checkpointed gradient equals the stored one");
+        System.out.println("BPTT 100 steps: peak residual bytes " + r.peakResidualBytes() + " stored vs " + c.peakResidualBytes() + " checkpointed");
         assertEquals(r.value().item(), c.value().item(), 1e-12);
         assertTrue(r.peakResidualBytes() >= 4 * c.peakResidualBytes(), "peak residuals: " + r.peakResidualBytes() + " B plain vs " + c.peakResidualBytes() + " B checkpointed");
+    }
+
+    @Test
+    void jacobianWithStatesFollowsBrainPyConventions() {
+        Naming.clearNameCache();
+        Readout m = new Readout();
+        Tensor x = array(new double[] {1, 2});
+        Autodiff.Result r = Autodiff.jacobian(a -> matmul(m.w.value(), a[0]).add(m.b.value()))
+                .gradVars(m.b).argnums(0).returnValue(true).apply(x);
+        close(m.w.value(), r.grad(0), 0);                                   // d(Wx+b)/dx = W
+        close(eye(2).astype(DType.F64), r.grad(m.b), 0);                    // d(Wx+b)/db = I
+        close(matmul(m.w.value(), x).add(m.b.value()), r.value(), 0);
+    }
+
+    @Test
+    void handWrittenTrainingLoopReducesTheLoss() {
+        Naming.clearNameCache();
+        Readout m = new Readout();
+        Tensor xs = array(new double[] {1, -0.5, 0.25, 2});
+        double first = Double.NaN, last = Double.NaN;
+        for (int epoch = 0; epoch < 30; epoch++) {             // BrainPy S4 style: loss over T steps, grad w.r.t. trainVars, update
+            Autodiff.Result r = Autodiff.grad(a -> rnnLoss(m, xs, 20, false)).gradVars(m.trainVars().values()).returnValue(true).apply();
+            for (TrainVar v : m.trainVars().values()) v.set(v.value().sub(r.grad(v).mul(0.05)));
+            if (epoch == 0) first = r.value().item();
+            last = r.value().item();
+        }
+        assertTrue(last < 0.5 * first, "SGD over BPTT gradients: loss " + first + " -> " + last);
     }
 
     @Test
