@@ -1,0 +1,42 @@
+package org.braindyn.examples;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runnable examples do what they say: the network spikes at plausible rates, training reduces the loss. */
+class ExamplesTest {
+    @Test
+    void cobaNetworkSpikesAtCorticalRates() {
+        CobaTensorNetwork.Result r = CobaTensorNetwork.simulate(800, 200, 1, null);
+        assertEquals(2000, r.steps());
+        assertTrue(r.rateE() > 1 && r.rateE() < 200, "excitatory rate " + r.rateE());
+        assertTrue(r.rateI() > 1 && r.rateI() < 200, "inhibitory rate " + r.rateI());
+        assertEquals(800 * 80, r.synapses());
+        CobaTensorNetwork.Result again = CobaTensorNetwork.simulate(800, 200, 1, null);
+        assertArrayEquals(r.spikeNeurons(), again.spikeNeurons(), "same seed, same spikes");
+    }
+
+    @Test
+    void surrogateTrainingReducesTheLoss() {
+        double[] l = SurrogateTraining.train(30, null);
+        assertTrue(l[29] < 0.5 * l[0], "loss " + l[0] + " -> " + l[29]);
+    }
+
+    @Test
+    void everyExampleRunsAndWritesItsFiles(@TempDir Path dir) throws Exception {
+        for (Example e : Examples.all()) {
+            if (e instanceof CobaTensorNetwork) continue;        // covered above at a smaller size
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            e.run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir.resolve(e.name()));
+            assertFalse(buf.toString(java.nio.charset.StandardCharsets.UTF_8).isBlank(), e.name() + " printed nothing");
+        }
+        assertTrue(Files.exists(dir.resolve("surrogate-training/surrogate_training_loss.npz")));
+        assertTrue(Files.exists(dir.resolve("random/random_samples.npz")));
+    }
+}
