@@ -25,11 +25,7 @@ public final class GaussianGrad extends Surrogate {
         this.alpha = alpha;
     }
 
-    @Override public Tensor grad(Tensor x) { return gauss(x, 0, sigma).mul(alpha); }
-
-    private static Tensor gauss(Tensor x, double mu, double sd) {
-        return exp(x.sub(mu).square().div(-2 * sd * sd)).div(Math.sqrt(2 * Math.PI) * sd);
-    }
+    @Override public Tensor grad(Tensor x) { return gaussian(x, 0, sigma).mul(alpha); }
 
     @Override public String toString() { return "GaussianGrad(" + "sigma=" + sigma + ", " + "alpha=" + alpha + ")"; }
 }

@@ -32,11 +32,7 @@ public final class MultiGaussianGrad extends Surrogate {
         this.scale = scale;
     }
 
-    @Override public Tensor grad(Tensor x) { return gauss(x, 0, sigma).mul(1 + h).sub(gauss(x, sigma, s * sigma).mul(h)).sub(gauss(x, -sigma, s * sigma).mul(h)).mul(scale); }
-
-    private static Tensor gauss(Tensor x, double mu, double sd) {
-        return exp(x.sub(mu).square().div(-2 * sd * sd)).div(Math.sqrt(2 * Math.PI) * sd);
-    }
+    @Override public Tensor grad(Tensor x) { return gaussian(x, 0, sigma).mul(1 + h).sub(gaussian(x, sigma, s * sigma).mul(h)).sub(gaussian(x, -sigma, s * sigma).mul(h)).mul(scale); }
 
     @Override public String toString() { return "MultiGaussianGrad(" + "h=" + h + ", " + "s=" + s + ", " + "sigma=" + sigma + ", " + "scale=" + scale + ")"; }
 }

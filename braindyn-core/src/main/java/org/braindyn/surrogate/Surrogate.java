@@ -27,5 +27,10 @@ public abstract class Surrogate {
     /** The surrogate derivative {@code g'(x)}, elementwise, composed of primitives (so itself differentiable). */
     public abstract Tensor grad(Tensor x);
 
+    /** The normal density {@code N(x; mu, sd²)}, for Gaussian-shaped surrogates. */
+    protected static Tensor gaussian(Tensor x, double mu, double sd) {
+        return org.braindyn.tensor.BM.exp(x.sub(mu).square().div(-2 * sd * sd)).div(Math.sqrt(2 * Math.PI) * sd);
+    }
+
     @Override public String toString() { return getClass().getSimpleName() + "()"; }
 }
