@@ -9,4 +9,5 @@ module org.braindyn {
 
     exports org.braindyn.io;
     exports org.braindyn.linalg;
+    exports org.braindyn.integrators;
 }

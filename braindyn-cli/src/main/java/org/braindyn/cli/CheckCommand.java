@@ -10,11 +10,12 @@ import picocli.CommandLine.Parameters;
 /**
  * Self-tests users can run on their machine: {@code ./braindyn check gradients [--json]} runs the gradient
  * specification table (every differentiable primitive and composite, finite differences in float64, order 2 in
- * reverse mode and order 1 in forward mode) and reports coverage and the worst relative error.
+ * reverse mode and order 1 in forward mode) and reports coverage and the worst relative error;
+ * {@code ./braindyn check integrators [--json]} measures every ODE method's order of convergence.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Self-tests: 'gradients' checks autodiff against finite differences.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Self-tests: 'gradients' checks autodiff against finite differences; 'integrators' measures ODE orders.")
 final class CheckCommand implements Callable<Integer> {
-    enum What { gradients }
+    enum What { gradients, integrators }
 
     @Parameters(paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
     What what;
@@ -23,6 +24,22 @@ final class CheckCommand implements Callable<Integer> {
     boolean json;
 
     @Override public Integer call() {
+        return what == What.gradients ? gradients() : integrators();
+    }
+
+    private Integer integrators() {
+        int bad = 0;
+        for (org.braindyn.integrators.Method m : org.braindyn.integrators.Method.values()) {
+            double measured = org.braindyn.integrators.OrderCheck.measuredOrder(m);
+            boolean ok = Math.abs(measured - m.order()) <= 0.3;
+            if (!ok) bad++;
+            if (json) System.out.printf(Locale.ROOT, "{\"method\":\"%s\",\"declared_order\":%d,\"measured_order\":%.3f}%n", m.keyword(), m.order(), measured);
+            else System.out.printf(Locale.ROOT, "%-12s declared order %d, measured %.3f%s%n", m.keyword(), m.order(), measured, ok ? "" : "  MISMATCH");
+        }
+        return bad == 0 ? 0 : 1;
+    }
+
+    private Integer gradients() {
         long t0 = System.nanoTime();
         GradTable.Summary s = GradTable.run();
         double secs = (System.nanoTime() - t0) / 1e9;
