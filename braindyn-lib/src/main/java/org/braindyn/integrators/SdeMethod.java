@@ -1,0 +1,49 @@
+package org.braindyn.integrators;
+
+import java.util.Locale;
+
+/**
+ * The SDE methods with their support matrix (BrainPy's {@code bp.sdeint(method=…)}); an unsupported
+ * combination of interpretation and noise type is refused by {@link Sdeint#sdeint} with a message naming all three.
+ */
+public enum SdeMethod {
+    /** Euler–Maruyama (Itô); Euler–Heun (Stratonovich). Strong order 0.5 (1.0 for additive noise). */
+    EULER(true, true, true, true),
+    /** Stochastic Heun, predictor–corrector on drift and diffusion (Stratonovich). */
+    HEUN(false, true, true, true),
+    /** Derivative-free Milstein (Itô and Stratonovich), strong order 1.0; scalar (diagonal) noise. */
+    MILSTEIN(true, true, true, false),
+    /** Exponential Euler on the drift (linear part by autodiff) plus Euler–Maruyama noise (Itô). */
+    EXP_EULER(true, false, true, true);
+
+    private final boolean ito, stratonovich, scalar, vector;
+
+    SdeMethod(boolean ito, boolean stratonovich, boolean scalar, boolean vector) {
+        this.ito = ito;
+        this.stratonovich = stratonovich;
+        this.scalar = scalar;
+        this.vector = vector;
+    }
+
+    /** Whether this method supports the interpretation and noise type. */
+    public boolean supports(Sdeint.IntgType type, Sdeint.WienerType wiener) {
+        return (type == Sdeint.IntgType.ITO ? ito : stratonovich) && (wiener == Sdeint.WienerType.SCALAR ? scalar : vector);
+    }
+
+    /** BrainPy's keyword. */
+    public String keyword() { return name().toLowerCase(Locale.ROOT); }
+
+    /** The method named by a BrainPy keyword. */
+    public static SdeMethod fromName(String name) {
+        String k = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return switch (k) {
+            case "euler", "euler_maruyama" -> EULER;
+            case "heun" -> HEUN;
+            case "milstein", "milstein_grad_free" -> MILSTEIN;
+            case "exp_euler", "exponential_euler", "exp_auto" -> EXP_EULER;
+            case "srk1w1", "srk1w1_scalar", "srk2w1", "srk2w1_scalar", "klpl", "klpl_scalar" -> throw new IllegalArgumentException(
+                    "sdeint: method '" + name + "' (stochastic Runge–Kutta for scalar noise) is not available yet; use milstein (strong order 1) or heun");
+            default -> throw new IllegalArgumentException("sdeint: unknown method '" + name + "'; known: euler, heun, milstein, exp_euler");
+        };
+    }
+}
