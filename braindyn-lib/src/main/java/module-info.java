@@ -10,4 +10,5 @@ module org.braindyn {
     exports org.braindyn.io;
     exports org.braindyn.linalg;
     exports org.braindyn.integrators;
+    exports org.braindyn.datasets;
 }

@@ -132,6 +132,12 @@ public class Elementwise extends Creation {
     public static Tensor tan(Tensor x) { return unaryFloat(Op.TAN, x); }
     /** Hyperbolic tangent. */
     public static Tensor tanh(Tensor x) { return unaryFloat(Op.TANH, x); }
+    /** Hyperbolic sine {@code (e^x − e^{−x})/2}. */
+    public static Tensor sinh(Tensor x) { Tensor f = toFloat(x); return subtract(exp(f), exp(negative(f))).mul(0.5); }
+    /** Hyperbolic cosine {@code (e^x + e^{−x})/2}. */
+    public static Tensor cosh(Tensor x) { Tensor f = toFloat(x); return add(exp(f), exp(negative(f))).mul(0.5); }
+    /** Arctangent. */
+    public static Tensor arctan(Tensor x) { Tensor f = toFloat(x); return arctan2(f, onesLike(f)); }
     /** Logistic sigmoid {@code 1/(1+e^{-x})}. */
     public static Tensor sigmoid(Tensor x) { return unaryFloat(Op.LOGISTIC, x); }
     /** Error function. */
