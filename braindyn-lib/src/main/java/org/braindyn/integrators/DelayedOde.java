@@ -5,9 +5,10 @@ import java.util.Map;
 import org.braindyn.tensor.Tensor;
 
 /**
- * An ODE integrator with delay buffers kept in step (BrainPy's {@code odeint(..., state_delays=…, neutral_delays=…)}):
- * after every step, each state delay stores its variable's new value and each neutral delay the variable's new
- * derivative. The derivative reads the delays through the objects it closes over.
+ * An ODE or SDE integrator with delay buffers kept in step (BrainPy's {@code odeint(..., state_delays=…,
+ * neutral_delays=…)}, {@code sdeint(..., state_delays=…)}): after every step, each state delay stores its variable's
+ * new value and each neutral delay (ODE only) the variable's new derivative. The derivative reads the delays through
+ * the objects it closes over.
  * <pre>{@code
  * TimeDelay yd = new TimeDelay(BM.scalar(1.0), 1.0, 0.1, 0, t -> BM.scalar(1.0), TimeDelay.Interp.ROUND);
  * DelayedOde dde = new DelayedOde(Odeint.odeint((y, t, p) -> new Tensor[] {yd.at(t - 1).neg()}, Method.EULER, 0.1))
@@ -15,17 +16,22 @@ import org.braindyn.tensor.Tensor;
  * }</pre>
  */
 public final class DelayedOde {
-    private final OdeIntegrator integ;
+    private final Stepper integ;
     private final Map<Integer, TimeDelay> state = new LinkedHashMap<>(), neutral = new LinkedHashMap<>();
 
-    /** Wraps {@code integ}. */
-    public DelayedOde(OdeIntegrator integ) { this.integ = integ; }
+    /** Wraps {@code integ} (an {@link OdeIntegrator} or an {@link SdeIntegrator}). */
+    public DelayedOde(Stepper integ) { this.integ = integ; }
 
     /** Keeps {@code delay} updated with variable {@code var} (its dt must equal the integrator's). */
     public DelayedOde stateDelay(int var, TimeDelay delay) { state.put(var, checked(delay)); return this; }
 
     /** Keeps {@code delay} updated with the derivative of variable {@code var}. */
-    public DelayedOde neutralDelay(int var, TimeDelay delay) { neutral.put(var, checked(delay)); return this; }
+    public DelayedOde neutralDelay(int var, TimeDelay delay) {
+        if (!(integ instanceof OdeIntegrator))
+            throw new IllegalArgumentException("DelayedOde: neutral delays need an ODE integrator (they store the derivative); got " + integ.getClass().getSimpleName());
+        neutral.put(var, checked(delay));
+        return this;
+    }
 
     private TimeDelay checked(TimeDelay d) {
         if (Math.abs(d.dt() - integ.dt()) > 1e-12)
@@ -38,12 +44,12 @@ public final class DelayedOde {
         Tensor[] next = integ.step(vars, t, params);
         for (var e : state.entrySet()) e.getValue().update(next[e.getKey()]);
         if (!neutral.isEmpty()) {
-            Tensor[] d = integ.derivative().apply(next, t + integ.dt(), params);
+            Tensor[] d = ((OdeIntegrator) integ).derivative().apply(next, t + integ.dt(), params);
             for (var e : neutral.entrySet()) e.getValue().update(d[e.getKey()]);
         }
         return next;
     }
 
     /** The wrapped integrator. */
-    public OdeIntegrator integrator() { return integ; }
+    public Stepper integrator() { return integ; }
 }

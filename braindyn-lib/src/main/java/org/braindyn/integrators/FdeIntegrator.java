@@ -38,6 +38,15 @@ public final class FdeIntegrator {
     private final List<double[][]> ys = new ArrayList<>(), fs = new ArrayList<>();
     private final double[][] binomial;
     private Tensor[] current;
+    private final java.util.Map<Integer, TimeDelay> stateDelays = new java.util.LinkedHashMap<>();
+
+    /** Keeps {@code delay} updated with variable {@code var} after every step (BrainPy's {@code state_delays}). */
+    public FdeIntegrator stateDelay(int var, TimeDelay delay) {
+        if (Math.abs(delay.dt() - dt) > 1e-12)
+            throw new IllegalArgumentException("fdeint: delay step " + delay.dt() + " ms differs from the integrator step " + dt + " ms");
+        stateDelays.put(var, delay);
+        return this;
+    }
 
     FdeIntegrator(Derivative f, Scheme scheme, double[] alpha, Tensor[] inits, double dt, int memory) {
         this.f = f;
@@ -114,6 +123,7 @@ public final class FdeIntegrator {
         Tensor[] nt = new Tensor[current.length];
         for (int v = 0; v < nt.length; v++) nt[v] = BM.array(next[v]).reshape(y0[v].shape().toArray()).astype(y0[v].dtype());
         current = nt;
+        for (var e : stateDelays.entrySet()) e.getValue().update(nt[e.getKey()]);
         return nt.clone();
     }
 

@@ -14,7 +14,7 @@ import org.braindyn.tensor.Tensor;
  * for (int i = 0; i < 1000; i++) y = rk4.step(y, i * 0.01, BM.scalar(0.5));
  * }</pre>
  */
-public class OdeIntegrator {
+public class OdeIntegrator implements Stepper {
     private final Derivative f;
     private final ButcherTableau tableau;
     private final double dt;
@@ -34,13 +34,13 @@ public class OdeIntegrator {
     public ButcherTableau tableau() { return tableau; }
 
     /** The step in ms. */
-    public double dt() { return dt; }
+    @Override public double dt() { return dt; }
 
     /** The method's name. */
     public String methodName() { return label; }
 
     /** The state one step of {@link #dt()} later. */
-    public Tensor[] step(Tensor[] vars, double t, Tensor... params) { return rk(vars, t, dt, params)[0]; }
+    @Override public Tensor[] step(Tensor[] vars, double t, Tensor... params) { return rk(vars, t, dt, params)[0]; }
 
     /** One step for a single state variable. */
     public Tensor step(Tensor y, double t, Tensor... params) { return step(new Tensor[] {y}, t, params)[0]; }

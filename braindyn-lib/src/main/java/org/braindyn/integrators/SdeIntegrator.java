@@ -18,7 +18,7 @@ import org.braindyn.tensor.Tensor;
  * <li>Exponential Euler (Itô): the drift advanced as in {@code exp_auto}, plus {@code g·ΔW}.</li>
  * </ul>
  */
-public final class SdeIntegrator {
+public final class SdeIntegrator implements Stepper {
     private final Derivative f, g;
     private final SdeMethod method;
     private final Sdeint.IntgType type;
@@ -37,10 +37,10 @@ public final class SdeIntegrator {
     }
 
     /** The step in ms. */
-    public double dt() { return dt; }
+    @Override public double dt() { return dt; }
 
     /** One step with freshly drawn Wiener increments. */
-    public Tensor[] step(Tensor[] vars, double t, Tensor... params) { return stepWith(vars, t, increments(vars, t, params), params); }
+    @Override public Tensor[] step(Tensor[] vars, double t, Tensor... params) { return stepWith(vars, t, increments(vars, t, params), params); }
 
     /** One step for a single variable. */
     public Tensor step(Tensor y, double t, Tensor... params) { return step(new Tensor[] {y}, t, params)[0]; }

@@ -82,6 +82,84 @@ class DelayTest {
     }
 
     @Test
+    void nonConstantHistoryH4() {
+        // y' = −y(t − 2), φ(t) = e^{−t} − 1: on [0, 2] y' = 1 − e^{2−t}, so y(2) = 3 − e²
+        double dt = 0.01;
+        TimeDelay yd = new TimeDelay(scalar(0.0, DType.F64), 2.0, dt, 0, t -> scalar(Math.exp(-t) - 1, DType.F64), TimeDelay.Interp.LINEAR);
+        DelayedOde dde = new DelayedOde(Odeint.odeint((y, t, p) -> new Tensor[] {yd.at(t - 2).neg()}, Method.RK4, dt)).stateDelay(0, yd);
+        Tensor[] y = {scalar(0.0, DType.F64)};
+        for (int i = 0; i < 200; i++) y = dde.step(y, i * dt);
+        assertEquals(3 - Math.exp(2), y[0].item(), 1e-9);
+    }
+
+    @Test
+    void systemWithCrossDelays() {
+        // x' = x·y(t − ½), y' = y·x(t − ½), φ = (1, −1): on [0, ½] x = e^{−t}, y = −e^{t}
+        double dt = 0.01;
+        TimeDelay xd = new TimeDelay(scalar(1.0, DType.F64), 0.5, dt, 0, t -> scalar(1.0, DType.F64), TimeDelay.Interp.LINEAR);
+        TimeDelay yd = new TimeDelay(scalar(-1.0, DType.F64), 0.5, dt, 0, t -> scalar(-1.0, DType.F64), TimeDelay.Interp.LINEAR);
+        DelayedOde dde = new DelayedOde(Odeint.odeint((v, t, p) -> new Tensor[] {v[0].mul(yd.at(t - 0.5)), v[1].mul(xd.at(t - 0.5))}, Method.RK4, dt))
+                .stateDelay(0, xd).stateDelay(1, yd);
+        Tensor[] v = {scalar(1.0, DType.F64), scalar(-1.0, DType.F64)};
+        for (int i = 0; i < 50; i++) v = dde.step(v, i * dt);
+        assertEquals(Math.exp(-0.5), v[0].item(), 1e-9);
+        assertEquals(-Math.exp(0.5), v[1].item(), 1e-9);
+    }
+
+    @Test
+    void secondOrderDdeAgreesWithTheOdeOnItsFirstInterval() {
+        // y'' = −y' − 2y − ½·y(t − 1), history y = 1: on [0, 1] it is the ODE y'' = −y' − 2y − ½
+        double dt = 0.01;
+        TimeDelay yd = new TimeDelay(scalar(1.0, DType.F64), 1.0, dt, 0, t -> scalar(1.0, DType.F64), TimeDelay.Interp.LINEAR);
+        DelayedOde dde = new DelayedOde(Odeint.odeint((v, t, p) -> new Tensor[] {v[1], v[1].neg().sub(v[0].mul(2)).sub(yd.at(t - 1).mul(0.5))}, Method.RK4, dt))
+                .stateDelay(0, yd);
+        OdeIntegrator ode = Odeint.odeint((v, t, p) -> new Tensor[] {v[1], v[1].neg().sub(v[0].mul(2)).sub(0.5)}, Method.RK4, dt);
+        Tensor[] a = {scalar(1.0, DType.F64), scalar(0.0, DType.F64)}, b = a.clone();
+        for (int i = 0; i < 100; i++) { a = dde.step(a, i * dt); b = ode.step(b, i * dt); }
+        assertEquals(b[0].item(), a[0].item(), 1e-12);
+        for (int i = 100; i < 1600; i++) a = dde.step(a, i * dt);
+        assertTrue(Math.abs(a[0].item()) < 1, "damped: |y(16)| = " + Math.abs(a[0].item()));
+    }
+
+    @Test
+    void stateDependentDelay() {
+        // y' = y(t − |t·y(0.1t)/10|), history ±1: the solutions are mirror images and the one from +1 grows
+        double[] end = new double[2];
+        for (int k = 0; k < 2; k++) {
+            double phi = k == 0 ? 1 : -1, dt = 0.01;
+            TimeDelay yd = new TimeDelay(scalar(phi, DType.F64), 30, dt, 0, t -> scalar(phi, DType.F64), TimeDelay.Interp.LINEAR);
+            DelayedOde dde = new DelayedOde(Odeint.odeint((y, t, p) -> {
+                double lag = Math.abs(t * yd.at(0.1 * t).item() / 10);
+                return new Tensor[] {yd.at(t - lag)};
+            }, Method.EULER, dt)).stateDelay(0, yd);
+            Tensor[] y = {scalar(phi, DType.F64)};
+            for (int i = 0; i < 300; i++) y = dde.step(y, i * dt);
+            end[k] = y[0].item();
+        }
+        assertEquals(-end[0], end[1], 1e-12);
+        assertTrue(end[0] > 3, "grows from history 1: y(3) = " + end[0]);
+    }
+
+    @Test
+    void delayedSdeAndFde() {
+        double dt = 0.05;
+        TimeDelay xd = new TimeDelay(scalar(1.0, DType.F64), 2.0, dt, 0, t -> scalar(1.0, DType.F64), TimeDelay.Interp.LINEAR);
+        SdeIntegrator sde = Sdeint.sdeint((x, t, p) -> new Tensor[] {xd.at(t - 2).neg()}, (x, t, p) -> new Tensor[] {onesLike(x[0]).mul(0.01)},
+                dt, new org.braindyn.random.RandomState(4));
+        DelayedOde noisy = new DelayedOde(sde).stateDelay(0, xd);
+        Tensor[] x = {scalar(1.0, DType.F64)};
+        for (int i = 0; i < 40; i++) x = noisy.step(x, i * dt);
+        assertEquals(-1.0, x[0].item(), 0.05, "x(2) ≈ 1 − 2 with small noise");
+        // the lemmings: D^α y = 3.5·y·(1 − y(t − 0.74)/19), α = 0.97, around the carrying capacity 19
+        TimeDelay yd = new TimeDelay(scalar(19.00001, DType.F64), 0.74, dt, 0, t -> scalar(19.00001, DType.F64), TimeDelay.Interp.LINEAR);
+        FdeIntegrator lem = Fdeint.fdeint((y, t, p) -> new Tensor[] {y[0].mul(3.5).mul(subtract(1.0, yd.at(t - 0.74).div(19)))},
+                new double[] {0.97}, new Tensor[] {scalar(19.00001, DType.F64)}, FdeIntegrator.Scheme.GL_SHORT_MEMORY, dt, 500).stateDelay(0, yd);
+        double min = Double.MAX_VALUE, max = 0;
+        for (int i = 0; i < 2000; i++) { double v = lem.step(i * dt)[0].item(); if (i > 1000) { min = Math.min(min, v); max = Math.max(max, v); } }
+        assertTrue(min > 0 && max > 19.5, "the population oscillates around 19: [" + min + ", " + max + "]");
+    }
+
+    @Test
     void mackeyGlassIsBoundedAndIrregular() {
         double dt = 0.1, tau = 17;
         TimeDelay xd = new TimeDelay(scalar(1.2, DType.F64), tau, dt, 0, t -> scalar(1.2, DType.F64), TimeDelay.Interp.LINEAR);
