@@ -16,6 +16,8 @@ import org.braindyn.tensor.Tensor;
  * <li>Milstein, derivative-free: {@code Ŷ = y + f·dt + g·√dt},
  *     {@code y' = y + f·dt + g·ΔW + (g(Ŷ) − g)·(ΔW² − dt)/(2√dt)} (Itô; {@code ΔW²} without {@code − dt} for Stratonovich).</li>
  * <li>Exponential Euler (Itô): the drift advanced as in {@code exp_auto}, plus {@code g·ΔW}.</li>
+ * <li>SRK1W1 / SRK2W1: Rößler's stochastic Runge–Kutta methods of strong order 1.5 ({@link SriTableau}).</li>
+ * <li>KlPl: Kloeden–Platen's derivative-free order-1 scheme, stepped as the Itô Milstein scheme above.</li>
  * </ul>
  */
 public final class SdeIntegrator implements Stepper {
@@ -60,8 +62,15 @@ public final class SdeIntegrator implements Stepper {
         return out;
     }
 
-    /** One step driven by the given Wiener increments (see {@link #increments}). */
+    /** One step driven by the given Wiener increments (see {@link #increments}); SRK methods also draw their second normal {@code ΔV}. */
     public Tensor[] stepWith(Tensor[] y, double t, Tensor[] dW, Tensor... params) {
+        if (method == SdeMethod.SRK1W1 || method == SdeMethod.SRK2W1) {
+            Tensor[] dV = new Tensor[y.length];
+            for (int v = 0; v < y.length; v++) dV[v] = rng.normal(0, Math.sqrt(dt), y[v].shape().toArray()).astype(y[v].dtype());
+            Tensor[] i10 = new Tensor[y.length];
+            for (int v = 0; v < y.length; v++) i10[v] = dW[v].add(dV[v].div(Math.sqrt(3))).mul(0.5 * dt);
+            return stepSri(y, t, dW, i10, params);
+        }
         Tensor[] fy = check("drift", f.apply(y, t, params), y);
         Tensor[] gy = check("diffusion", g.apply(y, t, params), y);
         Tensor[] out = new Tensor[y.length];
@@ -83,7 +92,8 @@ public final class SdeIntegrator implements Stepper {
                 for (int v = 0; v < y.length; v++)
                     out[v] = y[v].add(fy[v].add(fb[v]).mul(0.5 * dt)).add(noise(gy[v].add(gb[v]).mul(0.5), dW[v]));
             }
-            case MILSTEIN -> {
+            case SRK1W1, SRK2W1 -> throw new IllegalStateException("unreachable");
+            case MILSTEIN, KLPL -> {
                 double sq = Math.sqrt(dt);
                 Tensor[] ys = new Tensor[y.length];
                 for (int v = 0; v < y.length; v++) ys[v] = y[v].add(fy[v].mul(dt)).add(gy[v].mul(sq));
@@ -98,6 +108,46 @@ public final class SdeIntegrator implements Stepper {
                 Tensor[] drift = new ExpEulerIntegrator(f, dt, "exp_euler").step(y, t, params);
                 for (int v = 0; v < y.length; v++) out[v] = drift[v].add(noise(gy[v], dW[v]));
             }
+        }
+        return out;
+    }
+
+    /**
+     * One SRI step with explicit {@code ΔW} and {@code I₁₀ = ∫∫ dW ds} (to measure strong convergence against a path);
+     * {@link #stepWith} draws {@code I₁₀} itself.
+     */
+    public Tensor[] stepSri(Tensor[] y, double t, Tensor[] dW, Tensor[] i10, Tensor... params) {
+        SriTableau tb = method == SdeMethod.SRK1W1 ? SriTableau.SRI1W1 : method == SdeMethod.SRK2W1 ? SriTableau.SRI2W1 : null;
+        if (tb == null) throw new IllegalStateException("sdeint[" + method.keyword() + "]: stepSri is for srk1w1 and srk2w1");
+        int s = tb.alpha().length, n = y.length;
+        double sq = Math.sqrt(dt);
+        Tensor[][] fs = new Tensor[s][], gs = new Tensor[s][];
+        for (int i = 0; i < s; i++) {
+            Tensor[] h0 = new Tensor[n], h1 = new Tensor[n];
+            for (int v = 0; v < n; v++) {
+                Tensor a = y[v], b = y[v];
+                for (int j = 0; j < i; j++) {
+                    if (tb.a0()[i][j] != 0) a = a.add(fs[j][v].mul(tb.a0()[i][j] * dt));
+                    if (tb.b0()[i][j] != 0) a = a.add(gs[j][v].mul(i10[v]).mul(tb.b0()[i][j] / dt));
+                    if (tb.a1()[i][j] != 0) b = b.add(fs[j][v].mul(tb.a1()[i][j] * dt));
+                    if (tb.b1()[i][j] != 0) b = b.add(gs[j][v].mul(tb.b1()[i][j] * sq));
+                }
+                h0[v] = a;
+                h1[v] = b;
+            }
+            fs[i] = check("drift", f.apply(h0, t + tb.c0()[i] * dt, params), y);
+            gs[i] = check("diffusion", g.apply(h1, t + tb.c1()[i] * dt, params), y);
+        }
+        Tensor[] out = new Tensor[n];
+        for (int v = 0; v < n; v++) {
+            Tensor i1 = dW[v], i11 = i1.square().sub(dt).mul(0.5), i111 = i1.pow(3).sub(i1.mul(3 * dt)).div(6);
+            Tensor acc = y[v];
+            for (int i = 0; i < s; i++) {
+                if (tb.alpha()[i] != 0) acc = acc.add(fs[i][v].mul(tb.alpha()[i] * dt));
+                Tensor w = i1.mul(tb.beta1()[i]).add(i11.mul(tb.beta2()[i] / sq)).add(i10[v].mul(tb.beta3()[i] / dt)).add(i111.mul(tb.beta4()[i] / dt));
+                acc = acc.add(w.mul(gs[i][v]));
+            }
+            out[v] = acc;
         }
         return out;
     }

@@ -14,7 +14,13 @@ public enum SdeMethod {
     /** Derivative-free Milstein (Itô and Stratonovich), strong order 1.0; scalar (diagonal) noise. */
     MILSTEIN(true, true, true, false),
     /** Exponential Euler on the drift (linear part by autodiff) plus Euler–Maruyama noise (Itô). */
-    EXP_EULER(true, false, true, true);
+    EXP_EULER(true, false, true, true),
+    /** Rößler's SRI1W1 stochastic Runge–Kutta: weak order 2, strong order 1.5 (Itô, scalar noise). */
+    SRK1W1(true, false, true, false),
+    /** Rößler's SRI2W1 stochastic Runge–Kutta: strong order 1.5, deterministic order 3 (Itô, scalar noise). */
+    SRK2W1(true, false, true, false),
+    /** Kloeden–Platen's derivative-free scheme of strong order 1 (Itô, scalar noise): the same stepping as Itô {@link #MILSTEIN}. */
+    KLPL(true, false, true, false);
 
     private final boolean ito, stratonovich, scalar, vector;
 
@@ -41,9 +47,10 @@ public enum SdeMethod {
             case "heun" -> HEUN;
             case "milstein", "milstein_grad_free" -> MILSTEIN;
             case "exp_euler", "exponential_euler", "exp_auto" -> EXP_EULER;
-            case "srk1w1", "srk1w1_scalar", "srk2w1", "srk2w1_scalar", "klpl", "klpl_scalar" -> throw new IllegalArgumentException(
-                    "sdeint: method '" + name + "' (stochastic Runge–Kutta for scalar noise) is not available yet; use milstein (strong order 1) or heun");
-            default -> throw new IllegalArgumentException("sdeint: unknown method '" + name + "'; known: euler, heun, milstein, exp_euler");
+            case "srk1w1", "srk1w1_scalar" -> SRK1W1;
+            case "srk2w1", "srk2w1_scalar" -> SRK2W1;
+            case "klpl", "klpl_scalar" -> KLPL;
+            default -> throw new IllegalArgumentException("sdeint: unknown method '" + name + "'; known: euler, heun, milstein, exp_euler, srk1w1, srk2w1, klpl");
         };
     }
 }

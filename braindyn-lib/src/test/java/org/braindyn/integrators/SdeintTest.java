@@ -40,8 +40,44 @@ class SdeintTest {
     void strongOrderOnGeometricBrownianMotion() {
         Tensor dW = new RandomState(11).normal(0, Math.sqrt(1.0 / FINE), FINE, M).astype(DType.F64);
         double em = slope(SdeMethod.EULER, dW), mil = slope(SdeMethod.MILSTEIN, dW);
+        System.out.println("Euler-Maruyama measured strong order " + em + ", Milstein " + mil);
         assertEquals(0.5, em, 0.2, "Euler–Maruyama strong order");
         assertEquals(1.0, mil, 0.2, "Milstein strong order");
+    }
+
+    /** Strong error of an SRI method on GBM with ΔW and I₁₀ = ∫∫dW ds both taken from the same fine path. */
+    static double sriStrongError(SdeMethod m, Tensor dWfine, int r) {
+        double lambda = 2, mu = 1, dtf = 1.0 / FINE, dt = r * dtf;
+        SdeIntegrator integ = Sdeint.sdeint((y, t, p) -> new Tensor[] {y[0].mul(lambda)}, (y, t, p) -> new Tensor[] {y[0].mul(mu)},
+                m, Sdeint.IntgType.ITO, Sdeint.WienerType.SCALAR, dt, new RandomState(0));
+        Tensor blocks = dWfine.reshape(FINE / r, r, M);
+        Tensor x = ones(Shape.of(M), DType.F64);
+        for (int j = 0; j < FINE / r; j++) {
+            Tensor inc = blocks.get(String.valueOf(j));                       // (r, M)
+            Tensor w = cumsum(inc, 0);                                          // W at the end of each sub-step
+            Tensor wMid = w.sub(inc.mul(0.5));                                  // midpoint rule for ∫ (W(s) − W(t)) ds
+            Tensor i10 = sum(wMid, 0).mul(dtf);
+            x = integ.stepSri(new Tensor[] {x}, j * dt, new Tensor[] {sum(inc, 0)}, new Tensor[] {i10})[0];
+        }
+        Tensor exact = exp(sum(dWfine, 0).mul(mu).add(lambda - 0.5 * mu * mu));
+        return mean(abs(x.sub(exact))).item();
+    }
+
+    @Test
+    void stochasticRungeKuttaReachesStrongOrderOneAndAHalf() {
+        Tensor dW = new RandomState(12).normal(0, Math.sqrt(1.0 / FINE), FINE, M).astype(DType.F64);
+        for (SdeMethod m : new SdeMethod[] {SdeMethod.SRK1W1, SdeMethod.SRK2W1}) {
+            int[] rs = {32, 16, 8, 4};
+            double[] lx = new double[rs.length], ly = new double[rs.length];
+            for (int i = 0; i < rs.length; i++) {
+                lx[i] = Math.log(rs[i] / (double) FINE);
+                ly[i] = Math.log(sriStrongError(m, dW, rs[i]));
+            }
+            double order = OrderCheck.slope(lx, ly);
+            System.out.println(m + " measured strong order " + order);
+            assertEquals(1.5, order, 0.3, m + " strong order");
+        }
+        assertEquals(slope(SdeMethod.MILSTEIN, dW), slope(SdeMethod.KLPL, dW), 1e-12, "KlPl steps as Itô Milstein");
     }
 
     @Test
@@ -98,7 +134,9 @@ class SdeintTest {
                 () -> Sdeint.sdeint(f, g2, SdeMethod.HEUN, Sdeint.IntgType.ITO, Sdeint.WienerType.SCALAR, 0.1, null));
         assertTrue(heunIto.getMessage().contains("'heun'") && heunIto.getMessage().contains("ITO") && heunIto.getMessage().contains("SCALAR"), heunIto.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Sdeint.sdeint(f, g2, SdeMethod.MILSTEIN, Sdeint.IntgType.ITO, Sdeint.WienerType.VECTOR, 0.1, null));
-        assertThrows(IllegalArgumentException.class, () -> SdeMethod.fromName("srk1w1"));
+        assertEquals(SdeMethod.SRK2W1, SdeMethod.fromName("srk2w1"));
+        assertThrows(IllegalArgumentException.class, () -> SdeMethod.fromName("srk9"));
+        assertThrows(IllegalArgumentException.class, () -> Sdeint.sdeint(f, g2, SdeMethod.SRK1W1, Sdeint.IntgType.STRATONOVICH, Sdeint.WienerType.SCALAR, 0.1, null));
         SdeIntegrator bad = Sdeint.sdeint(f, (yy, t, p) -> new Tensor[] {onesLike(yy[0])}, SdeMethod.EULER, Sdeint.IntgType.ITO, Sdeint.WienerType.VECTOR, 0.1, null);
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> bad.step(zeros(Shape.of(3), DType.F64), 0));
         assertTrue(shape.getMessage().contains("VECTOR noise"), shape.getMessage());
