@@ -61,6 +61,30 @@ class OdeintTest {
     }
 
     @Test
+    void adaptiveStepsFollowAStiffishTransient() {
+        // y' = −50(y − cos t), y(0) = 0: a fast transient, then slow tracking of cos t (y ≈ cos t + sin t/50)
+        Derivative stiff = (y, t, p) -> new Tensor[] {y[0].sub(Math.cos(t)).mul(-50)};
+        double exact3 = (2500 * Math.cos(3) + 50 * Math.sin(3) - 2500 * Math.exp(-150)) / 2501;
+        OdeIntegrator rkdp = Odeint.odeint(stiff, Method.RKF45, 0.001);   // order 4, against RK4
+        Tensor[] y = rkdp.integrate(new Tensor[] {scalar(0, DType.F64)}, 0, 3, 1e-10, 1e-8);
+        double err = Math.abs(y[0].item() - exact3);
+        assertTrue(err < 1e-7, "RKF45 error " + err);
+        long fixedSteps = -1;
+        for (int n = 30; n < 1 << 16; n *= 2) {
+            double h = 3.0 / n;
+            OdeIntegrator fixed = Odeint.odeint(stiff, Method.RK4, h);
+            Tensor z = scalar(0, DType.F64);
+            for (int i = 0; i < n; i++) z = fixed.step(z, i * h);
+            if (Math.abs(z.item() - exact3) <= err) { fixedSteps = n; break; }
+        }
+        System.out.println("stiff-ish transient: RKF45 " + rkdp.attemptedSteps() + " adaptive steps (error " + err + "), RK4 " + fixedSteps + " fixed steps");
+        assertTrue(fixedSteps > rkdp.attemptedSteps(), "RKF45 took " + rkdp.attemptedSteps() + " steps, RK4 needs " + fixedSteps);
+        OdeIntegrator.AdaptiveStep first = rkdp.stepAdaptive(new Tensor[] {scalar(0, DType.F64)}, 0, 0.5, 1e-10, 1e-8);
+        assertFalse(first.accepted(), "a step far too large is rejected");
+        assertTrue(first.dtNext() < 0.5, "and the next step is smaller");
+    }
+
+    @Test
     void exponentialEulerIsExactOnLinearEquations() {
         // dy/dt = −a·y + b per neuron, different a and b: exact y(t) = b/a + (y0 − b/a)·e^{−a t}
         Tensor a = array(new double[] {2, 0.5, 10}), b = array(new double[] {3, -1, 4});
