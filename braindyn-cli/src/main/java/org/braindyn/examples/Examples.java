@@ -9,7 +9,7 @@ public final class Examples {
 
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
-        return List.of(new CobaTensorNetwork(), new SurrogateTraining(), new RandomTour(), new LinalgTour());
+        return List.of(new CobaTensorNetwork(), new SurrogateTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour());
     }
 
     /** The example with this name. */
