@@ -7,7 +7,7 @@ import org.braindyn.tensor.Tensor;
 /**
  * An ODE or SDE integrator with delay buffers kept in step (BrainPy's {@code odeint(..., state_delays=…,
  * neutral_delays=…)}, {@code sdeint(..., state_delays=…)}): after every step, each state delay stores its variable's
- * new value and each neutral delay (ODE only) the variable's new derivative. The derivative reads the delays through
+ * new value and each neutral delay the variable's new derivative (the drift, for an SDE) (the drift, for an SDE). The derivative reads the delays through
  * the objects it closes over.
  * <pre>{@code
  * TimeDelay yd = new TimeDelay(BM.scalar(1.0), 1.0, 0.1, 0, t -> BM.scalar(1.0), TimeDelay.Interp.ROUND);
@@ -27,8 +27,8 @@ public final class DelayedOde {
 
     /** Keeps {@code delay} updated with the derivative of variable {@code var}. */
     public DelayedOde neutralDelay(int var, TimeDelay delay) {
-        if (!(integ instanceof OdeIntegrator))
-            throw new IllegalArgumentException("DelayedOde: neutral delays need an ODE integrator (they store the derivative); got " + integ.getClass().getSimpleName());
+        if (!(integ instanceof OdeIntegrator) && !(integ instanceof SdeIntegrator))
+            throw new IllegalArgumentException("DelayedOde: neutral delays need an ODE or SDE integrator (they store the derivative or drift); got " + integ.getClass().getSimpleName());
         neutral.put(var, checked(delay));
         return this;
     }
@@ -44,7 +44,8 @@ public final class DelayedOde {
         Tensor[] next = integ.step(vars, t, params);
         for (var e : state.entrySet()) e.getValue().update(next[e.getKey()]);
         if (!neutral.isEmpty()) {
-            Tensor[] d = ((OdeIntegrator) integ).derivative().apply(next, t + integ.dt(), params);
+            Derivative f = integ instanceof OdeIntegrator o ? o.derivative() : ((SdeIntegrator) integ).drift();
+            Tensor[] d = f.apply(next, t + integ.dt(), params);
             for (var e : neutral.entrySet()) e.getValue().update(d[e.getKey()]);
         }
         return next;

@@ -95,6 +95,7 @@ public final class SdeIntegrator implements Stepper {
             case SRK1W1, SRK2W1 -> throw new IllegalStateException("unreachable");
             case MILSTEIN, KLPL -> {
                 double sq = Math.sqrt(dt);
+                if (wiener == Sdeint.WienerType.VECTOR) return milsteinVector(y, t, dW[0], fy, gy, params);
                 Tensor[] ys = new Tensor[y.length];
                 for (int v = 0; v < y.length; v++) ys[v] = y[v].add(fy[v].mul(dt)).add(gy[v].mul(sq));
                 Tensor[] gs = check("diffusion", g.apply(ys, t, params), y);
@@ -111,6 +112,41 @@ public final class SdeIntegrator implements Stepper {
         }
         return out;
     }
+
+    /**
+     * Vector-noise Milstein, derivative free: {@code y' = y + f·dt + Σₖ gₖΔWₖ + Σⱼₖ (gₖ(Ŷⱼ) − gₖ(y))/√dt · Iⱼₖ} with
+     * the commutative-noise iterated integrals {@code Iⱼₖ = ½(ΔWⱼΔWₖ − δⱼₖ·dt)} (Itô; without {@code δⱼₖ·dt} for
+     * Stratonovich), supporting values {@code Ŷⱼ = y + gⱼ√dt} ({@code + f·dt} on the diagonal, as the scalar scheme),
+     * so diagonal noise steps exactly as scalar noise.
+     */
+    private Tensor[] milsteinVector(Tensor[] y, double t, Tensor dw, Tensor[] fy, Tensor[] gy, Tensor[] params) {
+        int m = dw.size(), n = y.length;
+        double sq = Math.sqrt(dt);
+        double[] w = dw.toDoubleArray();
+        Tensor[] out = new Tensor[n];
+        for (int v = 0; v < n; v++) out[v] = y[v].add(fy[v].mul(dt)).add(BM.matmul(gy[v], dw));
+        for (int j = 0; j < m; j++) {
+            Tensor[] shifted = new Tensor[n], shiftedDrift = new Tensor[n];
+            for (int v = 0; v < n; v++) {
+                Tensor gjv = gy[v].get("..., " + j).mul(sq);
+                shifted[v] = y[v].add(gjv);
+                shiftedDrift[v] = y[v].add(fy[v].mul(dt)).add(gjv);
+            }
+            Tensor[] gj = check("diffusion", g.apply(shifted, t, params), y);
+            Tensor[] gjj = check("diffusion", g.apply(shiftedDrift, t, params), y);
+            for (int k = 0; k < m; k++) {
+                double ijk = 0.5 * (w[j] * w[k] - (j == k && type == Sdeint.IntgType.ITO ? dt : 0));
+                if (ijk == 0) continue;
+                Tensor[] src = j == k ? gjj : gj;              // the diagonal term uses the scalar scheme's supporting value
+                for (int v = 0; v < n; v++)
+                    out[v] = out[v].add(src[v].get("..., " + k).sub(gy[v].get("..., " + k)).mul(ijk / sq));
+            }
+        }
+        return out;
+    }
+
+    /** The drift. */
+    public Derivative drift() { return f; }
 
     /**
      * One SRI step with explicit {@code ΔW} and {@code I₁₀ = ∫∫ dW ds} (to measure strong convergence against a path);

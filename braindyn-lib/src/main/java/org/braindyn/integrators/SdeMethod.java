@@ -11,8 +11,11 @@ public enum SdeMethod {
     EULER(true, true, true, true),
     /** Stochastic Heun, predictor–corrector on drift and diffusion (Stratonovich). */
     HEUN(false, true, true, true),
-    /** Derivative-free Milstein (Itô and Stratonovich), strong order 1.0; scalar (diagonal) noise. */
-    MILSTEIN(true, true, true, false),
+    /**
+     * Derivative-free Milstein (Itô and Stratonovich), strong order 1.0 for scalar (diagonal) noise and for vector
+     * noise that commutes (iterated integrals {@code I_jk ≈ ½(ΔW_j ΔW_k − δ_jk dt)}, no Lévy areas).
+     */
+    MILSTEIN(true, true, true, true),
     /** Exponential Euler on the drift (linear part by autodiff) plus Euler–Maruyama noise (Itô). */
     EXP_EULER(true, false, true, true),
     /** Rößler's SRI1W1 stochastic Runge–Kutta: weak order 2, strong order 1.5 (Itô, scalar noise). */

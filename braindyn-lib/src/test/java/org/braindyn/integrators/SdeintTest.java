@@ -81,6 +81,26 @@ class SdeintTest {
     }
 
     @Test
+    void vectorNoiseMilsteinMatchesScalarMilsteinOnDiagonalNoise() {
+        // two variables, each driven by its own source: the vector form must step exactly like the scalar form
+        double sigma = 0.4;
+        Derivative f = (y, t, p) -> new Tensor[] {y[0].mul(0.3), y[1].mul(-0.2)};
+        Derivative gVec = (y, t, p) -> new Tensor[] {stack(y[0].mul(sigma), zerosLike(y[0])), stack(zerosLike(y[1]), y[1].mul(sigma))};
+        Derivative gSca = (y, t, p) -> new Tensor[] {y[0].mul(sigma), y[1].mul(sigma)};
+        SdeIntegrator vec = Sdeint.sdeint(f, gVec, SdeMethod.MILSTEIN, Sdeint.IntgType.ITO, Sdeint.WienerType.VECTOR, 0.01, new RandomState(1));
+        SdeIntegrator sca = Sdeint.sdeint(f, gSca, SdeMethod.MILSTEIN, Sdeint.IntgType.ITO, Sdeint.WienerType.SCALAR, 0.01, new RandomState(1));
+        Tensor[] a = {scalar(1.0, DType.F64), scalar(2.0, DType.F64)}, b = a.clone();
+        RandomState noise = new RandomState(9);
+        for (int i = 0; i < 50; i++) {
+            Tensor dw = noise.normal(0, 0.1, 2).astype(DType.F64);
+            a = vec.stepWith(a, i * 0.01, new Tensor[] {dw, dw});
+            b = sca.stepWith(b, i * 0.01, new Tensor[] {dw.get("0"), dw.get("1")});
+        }
+        assertEquals(b[0].item(), a[0].item(), 1e-12);
+        assertEquals(b[1].item(), a[1].item(), 1e-12);
+    }
+
+    @Test
     void weakOrderOnOrnsteinUhlenbeckMoments() {
         int m = 100_000;
         double theta = 1, sigma = 0.5;
@@ -133,7 +153,7 @@ class SdeintTest {
         IllegalArgumentException heunIto = assertThrows(IllegalArgumentException.class,
                 () -> Sdeint.sdeint(f, g2, SdeMethod.HEUN, Sdeint.IntgType.ITO, Sdeint.WienerType.SCALAR, 0.1, null));
         assertTrue(heunIto.getMessage().contains("'heun'") && heunIto.getMessage().contains("ITO") && heunIto.getMessage().contains("SCALAR"), heunIto.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Sdeint.sdeint(f, g2, SdeMethod.MILSTEIN, Sdeint.IntgType.ITO, Sdeint.WienerType.VECTOR, 0.1, null));
+        assertThrows(IllegalArgumentException.class, () -> Sdeint.sdeint(f, g2, SdeMethod.KLPL, Sdeint.IntgType.ITO, Sdeint.WienerType.VECTOR, 0.1, null));
         assertEquals(SdeMethod.SRK2W1, SdeMethod.fromName("srk2w1"));
         assertThrows(IllegalArgumentException.class, () -> SdeMethod.fromName("srk9"));
         assertThrows(IllegalArgumentException.class, () -> Sdeint.sdeint(f, g2, SdeMethod.SRK1W1, Sdeint.IntgType.STRATONOVICH, Sdeint.WienerType.SCALAR, 0.1, null));
