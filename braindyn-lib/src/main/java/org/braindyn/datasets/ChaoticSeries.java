@@ -69,6 +69,22 @@ public final class ChaoticSeries {
                 Method.EULER, dt, duration, new String[] {"x", "y", "z"}, -0.1, 0.5, -0.6);
     }
 
+    /** Lü–Chen unified system {@code x' = a(y − x), y' = x − xz + cy + u, z' = xy − bz} (a 36, c 20, b 3, u −15.15), RK4. */
+    public static Series luChen(double duration, double dt) {
+        double a = 36, c = 20, b = 3, u = -15.15;
+        return run((y, t, p) -> new Tensor[] {y[1].sub(y[0]).mul(a), y[0].sub(y[0].mul(y[2])).add(y[1].mul(c)).add(u), y[0].mul(y[1]).sub(y[2].mul(b))},
+                Method.RK4, dt, duration, new String[] {"x", "y", "z"}, 0.1, 0.3, -0.6);
+    }
+
+    /** Rabinovich–Fabrikant {@code x' = y(z − 1 + x²) + γx, y' = x(3z + 1 − x²) + γy, z' = −2z(α + xy)} (α 1.1, γ 0.803), RK4. */
+    public static Series rabinovichFabrikant(double duration, double dt) {
+        double alpha = 1.1, gamma = 0.803;
+        return run((y, t, p) -> new Tensor[] {
+                y[1].mul(y[2].sub(1).add(y[0].square())).add(y[0].mul(gamma)),
+                y[0].mul(y[2].mul(3).add(1).sub(y[0].square())).add(y[1].mul(gamma)),
+                y[2].mul(-2).mul(y[0].mul(y[1]).add(alpha))}, Method.RK4, dt, duration, new String[] {"x", "y", "z"}, -1, 0, 0.5);
+    }
+
     /** Chua's circuit with the piecewise-linear diode (α 10, β 14.514, γ 0, a −1.197, b −0.646), RK4. */
     public static Series chua(double duration, double dt) {
         double alpha = 10, beta = 14.514, gamma = 0, a = -1.197, b = -0.646;

@@ -31,6 +31,10 @@ class ChaoticSeriesTest {
         assertTrue(min(u.get("x")) < -1 && max(u.get("x")) > 1 && max(BM.abs(u.get("x"))) < 5, "Chua double scroll");
         ChaoticSeries.Series d = ChaoticSeries.doubleScroll(100, 0.01);
         assertTrue(min(d.get("x")) < 0 && max(d.get("x")) > 0 && max(BM.abs(d.get("x"))) < 2, "double scroll");
+        ChaoticSeries.Series lc = ChaoticSeries.luChen(20, 0.001);
+        assertTrue(max(BM.abs(lc.get("x"))) < 60 && max(BM.abs(lc.get("x"))) > 5, "Lü–Chen");
+        ChaoticSeries.Series rf = ChaoticSeries.rabinovichFabrikant(50, 0.01);
+        assertTrue(max(BM.abs(rf.get("x"))) < 10 && max(BM.abs(rf.get("x"))) > 0.5, "Rabinovich–Fabrikant");
         ChaoticSeries.Series mg = ChaoticSeries.mackeyGlass(200, 0.1);
         assertEquals(Shape.of(2000, 1), mg.get("x").shape());
         assertTrue(min(mg.get("x").get("500:")) > 0.1 && max(mg.get("x")) < 2);
