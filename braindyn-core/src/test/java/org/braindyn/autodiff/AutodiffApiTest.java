@@ -145,6 +145,11 @@ class AutodiffApiTest {
         close(m.w.value(), r.grad(0), 0);                                   // d(Wx+b)/dx = W
         close(eye(2).astype(DType.F64), r.grad(m.b), 0);                    // d(Wx+b)/db = I
         close(matmul(m.w.value(), x).add(m.b.value()), r.value(), 0);
+        Autodiff.Result fwd = Autodiff.jacfwd(a -> matmul(m.w.value(), a[0]).add(m.b.value()))
+                .gradVars(m.b).argnums(0).returnValue(true).apply(x);
+        close(r.grad(0), fwd.grad(0), 1e-15);
+        close(r.grad(m.b), fwd.grad(m.b), 1e-15);
+        close(r.value(), fwd.value(), 0);
     }
 
     @Test
