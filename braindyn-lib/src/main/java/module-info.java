@@ -11,4 +11,5 @@ module org.braindyn {
     exports org.braindyn.linalg;
     exports org.braindyn.integrators;
     exports org.braindyn.datasets;
+    exports org.braindyn.init;
 }
