@@ -12,4 +12,5 @@ module org.braindyn {
     exports org.braindyn.integrators;
     exports org.braindyn.datasets;
     exports org.braindyn.init;
+    exports org.braindyn.connect;
 }
