@@ -13,4 +13,5 @@ module org.braindyn {
     exports org.braindyn.datasets;
     exports org.braindyn.init;
     exports org.braindyn.connect;
+    exports org.braindyn.inputs;
 }
