@@ -14,4 +14,6 @@ module org.braindyn {
     exports org.braindyn.init;
     exports org.braindyn.connect;
     exports org.braindyn.inputs;
+    exports org.braindyn.dyn;
+    opens org.braindyn.dyn to org.braindyn.core;
 }

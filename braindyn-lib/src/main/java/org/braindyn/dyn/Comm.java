@@ -1,0 +1,30 @@
+package org.braindyn.dyn;
+
+import org.braindyn.connect.Conn;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Csr;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * The communication layer of a projection: presynaptic activity to per-postsynaptic-neuron input (BrainPy's
+ * {@code EventCSRLinear}, {@code Linear}, {@code One2One}). Event-driven forms cost spikes × fan-out.
+ */
+@FunctionalInterface
+public interface Comm {
+    /** Input to each postsynaptic neuron from presynaptic {@code activity}. */
+    Tensor apply(Tensor activity);
+
+    /** Event-driven sparse connectivity with a scalar or per-synapse {@code weight}. */
+    static Comm eventCsr(Conn conn, Tensor weight) {
+        Csr csr = conn.csr();
+        if (weight.ndim() != 0 && weight.size() != conn.size())
+            throw new IllegalArgumentException("Comm.eventCsr: " + weight.size() + " weights for " + conn.size() + " synapses; give one per synapse or a scalar");
+        return spikes -> BM.csrEventSum(csr, weight, spikes);
+    }
+
+    /** Dense weights {@code (pre, post)}: {@code activity @ W}. */
+    static Comm dense(Tensor w) { return a -> BM.matmul(a.astype(w.dtype()), w); }
+
+    /** One-to-one with a scalar or per-neuron weight. */
+    static Comm oneToOne(Tensor w) { return a -> a.astype(w.dtype()).mul(w); }
+}

@@ -1,0 +1,25 @@
+package org.braindyn.dyn;
+
+/**
+ * Parameters of {@link Lif}; units mV, ms, MΩ. BrainPy names in brackets.
+ *
+ * @param vRest  resting potential [V_rest], mV
+ * @param vReset reset potential [V_reset], mV
+ * @param vTh    threshold [V_th], mV
+ * @param tau    membrane time constant [tau], ms
+ * @param r      membrane resistance [R]
+ * @param tauRef refractory period [tau_ref], ms (0: none)
+ */
+public record LifParams(double vRest, double vReset, double vTh, double tau, double r, double tauRef) {
+    public LifParams {
+        if (!(tau > 0)) throw new IllegalArgumentException("Lif.tau [tau]: must be > 0 ms, got " + tau);
+        if (!(vTh > vReset)) throw new IllegalArgumentException("Lif.vTh [V_th] (" + vTh + " mV) must exceed vReset [V_reset] (" + vReset + " mV)");
+        if (!(tauRef >= 0)) throw new IllegalArgumentException("Lif.tauRef [tau_ref]: must be >= 0 ms, got " + tauRef);
+    }
+
+    /** BrainPy's {@code bp.dyn.Lif} defaults: V_rest 0, V_reset −5, V_th 20, τ 10, R 1, no refractory period. */
+    public static LifParams defaults() { return new LifParams(0, -5, 20, 10, 1, 0); }
+
+    /** A copy with refractory period {@code tauRef} ms ({@code LifRef}). */
+    public LifParams withTauRef(double tauRef) { return new LifParams(vRest, vReset, vTh, tau, r, tauRef); }
+}

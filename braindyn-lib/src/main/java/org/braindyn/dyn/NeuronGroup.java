@@ -1,0 +1,52 @@
+package org.braindyn.dyn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Config;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * A population of neurons (BrainPy's {@code NeuDyn}): {@code num} neurons laid out on a geometry (an int or a shape
+ * such as {@code (10, 10)}), with an external {@code input} variable that inputs add to and that is cleared after
+ * every update, and currents registered by projections ({@link #addCurrent}) evaluated at the membrane potential.
+ */
+public abstract class NeuronGroup extends DynamicalSystem {
+    private final int[] geometry;
+    private final int num;
+    /** External input current, cleared at the end of each update. */
+    public final Variable input;
+    private final List<UnaryOperator<Tensor>> currents = new ArrayList<>();
+
+    protected NeuronGroup(String name, int... geometry) {
+        super(name);
+        if (geometry.length == 0) throw new IllegalArgumentException(getClass().getSimpleName() + ": size must be given");
+        this.geometry = geometry.clone();
+        this.num = Shape.of(geometry).size();
+        if (num <= 0) throw new IllegalArgumentException(getClass().getSimpleName() + ": size must be positive; got " + Shape.of(geometry));
+        this.input = new Variable(BM.zeros(Shape.of(num), Config.defaultFloat()));
+    }
+
+    /** Number of neurons. */
+    public final int num() { return num; }
+
+    /** The geometry. */
+    public final int[] geometry() { return geometry.clone(); }
+
+    /** Registers a current {@code I(V)} (a projection's output) added to the input at every update. */
+    public final void addCurrent(UnaryOperator<Tensor> current) { currents.add(current); }
+
+    /** External input plus every registered current at potential {@code v}, plus {@code extra} inputs. */
+    protected final Tensor totalInput(Tensor v, Tensor... extra) {
+        Tensor i = input.value();
+        for (UnaryOperator<Tensor> c : currents) i = i.add(c.apply(v));
+        for (Tensor x : extra) if (x != null) i = i.add(x);
+        return i;
+    }
+
+    /** The spikes of the last update. */
+    public abstract Tensor spike();
+}

@@ -1,0 +1,62 @@
+package org.braindyn.dyn;
+
+import org.braindyn.integrators.LengthDelay;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * A projection aligned with the postsynaptic population (BrainPy's {@code FullProjAlignPost} /
+ * {@code HalfProjAlignPost}): presynaptic spikes (optionally delayed by a whole number of steps) pass through the
+ * communication layer into the synapse dynamics, whose state the output turns into a current of the postsynaptic
+ * neurons at their membrane potential. The synapse state has the postsynaptic size, so the cost per step is the
+ * synaptic events plus one decay of {@code post.num()} values.
+ * <pre>{@code
+ * Projection e2i = Projection.full(null, E, 0, Comm.eventCsr(conn, BM.scalar(0.6)), new Expon(null, I.num(), 5), SynOut.coba(0), I);
+ * }</pre>
+ */
+public final class Projection extends DynamicalSystem {
+    private final NeuronGroup pre;
+    private final int delaySteps;
+    private final LengthDelay delay;
+    private final Comm comm;
+    /** The synapse dynamics. */
+    public final Expon syn;
+    private final NeuronGroup post;
+
+    private Projection(String name, NeuronGroup pre, int delaySteps, Comm comm, Expon syn, SynOut out, NeuronGroup post) {
+        super(name);
+        if (delaySteps < 0) throw new IllegalArgumentException("Projection.delaySteps: must be >= 0; got " + delaySteps);
+        this.pre = pre;
+        this.delaySteps = delaySteps;
+        this.delay = pre != null && delaySteps > 0 ? new LengthDelay(pre.spike(), delaySteps) : null;
+        this.comm = comm;
+        this.syn = syn;
+        this.post = post;
+        post.addCurrent(v -> out.current(syn.g.value(), v));
+    }
+
+    /** Reads {@code pre}'s spikes every step (BrainPy {@code FullProjAlignPost}). */
+    public static Projection full(String name, NeuronGroup pre, int delaySteps, Comm comm, Expon syn, SynOut out, NeuronGroup post) {
+        return new Projection(name, pre, delaySteps, comm, syn, out, post);
+    }
+
+    /** Takes its presynaptic activity as the argument of {@link #update} (BrainPy {@code HalfProjAlignPost}). */
+    public static Projection half(String name, Comm comm, Expon syn, SynOut out, NeuronGroup post) {
+        return new Projection(name, null, 0, comm, syn, out, post);
+    }
+
+    @Override public Tensor update(Tensor... inputs) {
+        Tensor x;
+        if (pre == null) {
+            if (inputs.length == 0) throw new IllegalArgumentException(this + ": a half projection needs its presynaptic activity as the update argument");
+            x = inputs[0];
+        } else if (delay != null) {
+            x = delay.at(delaySteps - 1);
+            delay.update(pre.spike());
+        } else {
+            x = pre.spike();
+        }
+        return syn.update(comm.apply(x));
+    }
+
+    @Override public void resetState(int batchSize) { syn.resetState(batchSize); }
+}
