@@ -17,7 +17,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         long t0 = System.nanoTime();
         System.out.println("BrainDyn demo — outputs go to " + out.toAbsolutePath());
-        for (Example e : Examples.all()) {
+        for (Example e : Examples.demo()) {
             System.out.println();
             System.out.println("== " + e.name() + ": " + e.description());
             e.run(System.out, out);

@@ -9,7 +9,12 @@ public final class Examples {
 
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
-        return List.of(new CobaTensorNetwork(), new SurrogateTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour());
+        return List.of(new CobaNetwork(), new CobaTensorNetwork(), new SurrogateTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour());
+    }
+
+    /** The examples {@code ./braindyn demo} runs (the tensor-level COBA is left out: the component version shows the same network). */
+    public static List<Example> demo() {
+        return all().stream().filter(e -> !(e instanceof CobaTensorNetwork)).toList();
     }
 
     /** The example with this name. */
