@@ -68,6 +68,13 @@ public final class DSRunner {
         return this;
     }
 
+    /** Starts the clock at {@code t0} ms instead of 0 (BrainPy's {@code t0}), e.g. to continue a run restored from saved states. */
+    public DSRunner startAt(double t0) {
+        if (!ts.isEmpty()) throw new IllegalStateException("DSRunner.startAt: the runner has already run; set the start before the first run");
+        this.step = Math.round(t0 / dt);
+        return this;
+    }
+
     /** Where to print progress on long runs (null: never). */
     public DSRunner progress(PrintStream out) { this.progress = out; return this; }
 

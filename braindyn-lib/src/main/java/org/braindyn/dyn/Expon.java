@@ -12,7 +12,7 @@ import org.braindyn.tensor.Tensor;
  * State aligned with the postsynaptic population.
  * <pre>{@code Expon ge = new Expon(null, 3200, 5.0);}</pre>
  */
-public final class Expon extends DynamicalSystem {
+public final class Expon extends Synapse {
     private final double tau;
     /** Conductance (or current, for CUBA outputs). */
     public final Variable g;
@@ -34,6 +34,8 @@ public final class Expon extends DynamicalSystem {
         g.set(next.astype(g.dtype()));
         return g.value();
     }
+
+    @Override public Tensor conductance() { return g.value(); }
 
     @Override public void resetState(int batchSize) { g.fill(0); }
 }

@@ -58,6 +58,11 @@ public final class Lif extends NeuronGroup {
     /** BrainPy's defaults, hard reset, boolean spikes. */
     public Lif(int size) { this(null, size, LifParams.defaults(), Reset.HARD, null, null); }
 
+    /** BrainPy's {@code LifRef}: the defaults with a refractory period of {@code tauRef} ms . */
+    public static Lif ref(String name, int size, double tauRef) {
+        return new Lif(name, size, LifParams.defaults().withTauRef(tauRef), Reset.HARD, null, null);
+    }
+
     private Tensor initialV() {
         return vInit == null ? BM.full(Shape.of(num()), p.vRest(), Config.defaultFloat()) : vInit.init(new int[] {num()}, Config.defaultFloat());
     }

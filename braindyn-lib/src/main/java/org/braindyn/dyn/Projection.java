@@ -19,10 +19,10 @@ public final class Projection extends DynamicalSystem {
     private final LengthDelay delay;
     private final Comm comm;
     /** The synapse dynamics. */
-    public final Expon syn;
+    public final Synapse syn;
     private final NeuronGroup post;
 
-    private Projection(String name, NeuronGroup pre, int delaySteps, Comm comm, Expon syn, SynOut out, NeuronGroup post) {
+    private Projection(String name, NeuronGroup pre, int delaySteps, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
         super(name);
         if (delaySteps < 0) throw new IllegalArgumentException("Projection.delaySteps: must be >= 0; got " + delaySteps);
         this.pre = pre;
@@ -31,16 +31,16 @@ public final class Projection extends DynamicalSystem {
         this.comm = comm;
         this.syn = syn;
         this.post = post;
-        post.addCurrent(v -> out.current(syn.g.value(), v));
+        post.addCurrent(v -> out.current(syn.conductance(), v));
     }
 
     /** Reads {@code pre}'s spikes every step (BrainPy {@code FullProjAlignPost}). */
-    public static Projection full(String name, NeuronGroup pre, int delaySteps, Comm comm, Expon syn, SynOut out, NeuronGroup post) {
+    public static Projection full(String name, NeuronGroup pre, int delaySteps, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
         return new Projection(name, pre, delaySteps, comm, syn, out, post);
     }
 
     /** Takes its presynaptic activity as the argument of {@link #update} (BrainPy {@code HalfProjAlignPost}). */
-    public static Projection half(String name, Comm comm, Expon syn, SynOut out, NeuronGroup post) {
+    public static Projection half(String name, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
         return new Projection(name, null, 0, comm, syn, out, post);
     }
 

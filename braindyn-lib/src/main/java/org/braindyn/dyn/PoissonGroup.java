@@ -1,0 +1,38 @@
+package org.braindyn.dyn;
+
+import org.braindyn.random.RandomState;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Independent Poisson spike trains (BrainPy's {@code PoissonGroup}): each neuron spikes in a step with probability
+ * {@code rate·dt} (rates in Hz, dt in ms), from its own seeded random state.
+ */
+public final class PoissonGroup extends NeuronGroup {
+    private final Tensor rates;
+    private final RandomState rng;
+    /** Spikes of the last step. */
+    public final Variable spike;
+
+    /** @param rates one rate per neuron in Hz (or a scalar for all) */
+    public PoissonGroup(String name, int size, Tensor rates, RandomState rng) {
+        super(name, size);
+        this.rates = rates.astype(DType.F64);
+        this.rng = rng == null ? new RandomState(0) : rng;
+        this.spike = new Variable(BM.zeros(Shape.of(size), DType.BOOL));
+    }
+
+    @Override public Tensor update(Tensor... inputs) {
+        double dt = Shared.current().dt();
+        spike.set(rng.random(num()).astype(DType.F64).lt(rates.mul(dt / 1000.0)));
+        input.fill(0);
+        return spike.value();
+    }
+
+    @Override public Tensor spike() { return spike.value(); }
+
+    @Override public void resetState(int batchSize) { spike.fill(0); }
+}

@@ -1,0 +1,56 @@
+package org.braindyn.io;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.braindyn.state.Module;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Saving and restoring every state of a model (BrainPy's {@code save_states}/{@code load_states}) as an {@code .npz}
+ * keyed by relative variable paths ({@code E.V}), written atomically (temporary file, then rename), so a crash
+ * mid-write leaves the previous file intact.
+ * <pre>{@code
+ * States.save(net, Path.of("net.npz"));
+ * States.Report r = States.load(net, Path.of("net.npz"), true, System.out);   // r.missing(): states the file lacks
+ * }</pre>
+ */
+public final class States {
+    private States() {}
+
+    /** What a load found: model states absent from the file, and file entries the model does not have. */
+    public record Report(List<String> missing, List<String> unexpected) {}
+
+    /** Writes every variable of {@code model} (relative names). */
+    public static void save(Module model, Path file) throws IOException {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        model.vars(Module.Scheme.RELATIVE).unique().forEach((k, v) -> m.put(k, v.value()));
+        Npz.write(file, m);
+    }
+
+    /**
+     * Restores the variables found in {@code file}; each value is checked by {@link Variable#set}. With
+     * {@code checkMissing}, model states absent from the file are reported on {@code log}; {@code log} (may be
+     * null) also receives one "Loading NAME ..." line per state.
+     */
+    public static Report load(Module model, Path file, boolean checkMissing, PrintStream log) throws IOException {
+        Map<String, Tensor> data = Npz.read(file);
+        Map<String, Variable> vars = new LinkedHashMap<>(model.vars(Module.Scheme.RELATIVE).unique().asMap());
+        List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>();
+        for (var e : vars.entrySet()) {
+            Tensor t = data.get(e.getKey());
+            if (t == null) { missing.add(e.getKey()); continue; }
+            if (log != null) log.println("Loading " + e.getKey() + " ...");
+            e.getValue().set(t);
+        }
+        for (String k : data.keySet()) if (!vars.containsKey(k)) unexpected.add(k);
+        if (checkMissing && !missing.isEmpty() && log != null)
+            log.println("States.load: the file " + file.getFileName() + " has no value for " + String.join(", ", missing));
+        return new Report(missing, unexpected);
+    }
+}
