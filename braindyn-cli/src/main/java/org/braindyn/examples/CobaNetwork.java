@@ -19,12 +19,12 @@ import org.braindyn.random.RandomState;
 import org.braindyn.tensor.Tensor;
 
 /**
- * BrainPy's quickstart E/I network built from components: 3,200 excitatory and 800 inhibitory {@link Lif} neurons
+ * BrainPy's quickstart E/I network (Brette et al. 2007, COBA) built from components: 3,200 excitatory and 800 inhibitory {@link Lif} neurons
  * (V_rest −60, V_th −50, V_reset −60 mV, τ 20 ms, 5 ms refractory, V₀ ~ N(−55, 2²)), four {@link Projection}s with
  * fixed-probability (p = 0.02) event-driven connectivity, exponential conductances (τ_e 5 ms, τ_i 10 ms, weights 0.6
  * and 6.7, reversal 0 and −80 mV), input current 20, dt 0.1 ms, run by a {@link DSRunner}.
  */
-public final class CobaNetwork implements Example {
+public final class CobaNetwork implements Example, NetworkBenchmark {
     @Override public String name() { return "coba"; }
 
     @Override public String description() { return "COBA E/I network from components (Lif, Expon, projections) run by DSRunner"; }
@@ -34,24 +34,49 @@ public final class CobaNetwork implements Example {
         public final Lif E, I;
         public final Projection e2e, e2i, i2e, i2i;
 
-        public EINet(int n, long seed) {
+        /** COBA: conductances in nS-like units with reversal potentials 0 and −80 mV; p = 0.02 at 4,000 neurons (80 inputs), scaled to keep 80 at other sizes. */
+        public EINet(int n, long seed) { this(n, seed, false); }
+
+        /**
+         * @param cuba current-based variant (Brette et al. 2007 CUBA): V_rest −49, V_th −50, V_reset −60 mV, τ 20 ms,
+         *             5 ms refractory, current jumps +1.62 mV (E) and −9 mV (I), τ_e 5, τ_i 10 ms, no external input,
+         *             V₀ uniform in [V_reset, V_th)
+         */
+        public EINet(int n, long seed, boolean cuba) {
             super(null);
             RandomState rng = new RandomState((int) seed);
             int ne = n * 4 / 5, ni = n - ne;
-            double prob = 0.02 * 4000 / n;
-            LifParams p = new LifParams(-60, -60, -50, 20, 1, 5);
-            E = new Lif("E", ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
-            I = new Lif("I", ni, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
-            e2e = proj(E, E, prob, seed, 0.6, 5, 0);
-            e2i = proj(E, I, prob, seed + 1, 0.6, 5, 0);
-            i2e = proj(I, E, prob, seed + 2, 6.7, 10, -80);
-            i2i = proj(I, I, prob, seed + 3, 6.7, 10, -80);
+            double prob = Math.min(1, 0.02 * 4000 / n);
+            LifParams p = cuba ? new LifParams(-49, -60, -50, 20, 1, 5) : new LifParams(-60, -60, -50, 20, 1, 5);
+            org.braindyn.init.Initializer v0 = cuba ? new org.braindyn.init.Uniform(-60, -50, rng) : new Normal(-55, 2, rng);
+            E = new Lif("E", ne, p, Lif.Reset.HARD, null, v0);
+            I = new Lif("I", ni, p, Lif.Reset.HARD, null, v0);
+            double we = cuba ? 1.62 : 0.6, wi = cuba ? -9 : 6.7;
+            SynOut oe = cuba ? SynOut.cuba() : SynOut.coba(0), oi = cuba ? SynOut.cuba() : SynOut.coba(-80);
+            e2e = proj(E, E, prob, seed, we, 5, oe);
+            e2i = proj(E, I, prob, seed + 1, we, 5, oe);
+            i2e = proj(I, E, prob, seed + 2, wi, 10, oi);
+            i2i = proj(I, I, prob, seed + 3, wi, 10, oi);
         }
 
-        private static Projection proj(Lif pre, Lif post, double prob, long seed, double w, double tau, double e) {
+        private static Projection proj(Lif pre, Lif post, double prob, long seed, double w, double tau, SynOut out) {
             return Projection.full(null, pre, 0, Comm.eventCsr(new FixedProb(prob, false, seed).connect(pre.num(), post.num()), scalar(w)),
-                    new Expon(null, post.num(), tau), SynOut.coba(e), post);
+                    new Expon(null, post.num(), tau), out, post);
         }
+    }
+
+    @Override public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, PrintStream progress) {
+        long t0 = System.nanoTime();
+        EINet net = new EINet(neurons, seed, cuba);
+        double build = (System.nanoTime() - t0) / 1e9;
+        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).progress(progress);
+        if (!cuba) runner.input("E.input", 20).input("I.input", 20);
+        double secs = runner.run(duration);
+        Tensor all = concatenate(1, runner.mon("E.spike"), runner.mon("I.spike"));
+        Tensor[] nz = nonzero(all);
+        double spikes = nz[0].size();
+        return new NetworkBenchmark.Result(cuba ? "cuba" : "coba", neurons, duration, seed, spikes / neurons / (duration / 1000), (long) spikes,
+                build, secs, nz[0].astype(org.braindyn.tensor.DType.F32).mul(0.1f), nz[1]);
     }
 
     @Override public void run(PrintStream log, Path out) throws Exception {

@@ -23,6 +23,17 @@ class ExamplesTest {
     }
 
     @Test
+    void cobaAndCubaBenchmarksReportJsonAndReproduce() {
+        CobaNetwork c = new CobaNetwork();
+        NetworkBenchmark.Result a = c.simulate(800, 100, 5, false, null), b = c.simulate(800, 100, 5, false, null);
+        assertEquals(a.spikeNeurons(), b.spikeNeurons(), "same seed, same spikes");
+        assertTrue(a.json().startsWith("{\"model\":\"coba\",\"neurons\":800,") && a.json().contains("\"rate_hz\":"), a.json());
+        NetworkBenchmark.Result cuba = c.simulate(800, 100, 5, true, null);
+        assertEquals("cuba", cuba.model());
+        assertTrue(cuba.rateHz() > 0.5 && cuba.rateHz() < 100, "CUBA rate " + cuba.rateHz());
+    }
+
+    @Test
     void surrogateTrainingReducesTheLoss() {
         double[] l = SurrogateTraining.train(30, null);
         assertTrue(l[29] < 0.5 * l[0], "loss " + l[0] + " -> " + l[29]);
