@@ -49,8 +49,8 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
             double prob = Math.min(1, 0.02 * 4000 / n);
             LifParams p = cuba ? new LifParams(-49, -60, -50, 20, 1, 5) : new LifParams(-60, -60, -50, 20, 1, 5);
             org.braindyn.init.Initializer v0 = cuba ? new org.braindyn.init.Uniform(-60, -50, rng) : new Normal(-55, 2, rng);
-            E = new Lif("E", ne, p, Lif.Reset.HARD, null, v0);
-            I = new Lif("I", ni, p, Lif.Reset.HARD, null, v0);
+            E = new Lif(null, ne, p, Lif.Reset.HARD, null, v0);      // automatic names: several networks may coexist; paths use field names
+            I = new Lif(null, ni, p, Lif.Reset.HARD, null, v0);
             double we = cuba ? 1.62 : 0.6, wi = cuba ? -9 : 6.7;
             SynOut oe = cuba ? SynOut.cuba() : SynOut.coba(0), oi = cuba ? SynOut.cuba() : SynOut.coba(-80);
             e2e = proj(E, E, prob, seed, we, 5, oe);
