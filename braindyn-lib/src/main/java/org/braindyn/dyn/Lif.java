@@ -26,6 +26,8 @@ public final class Lif extends NeuronGroup {
     public enum Reset { HARD, SOFT }
 
     private final LifParams p;
+    private final java.util.function.Supplier<Tensor> vRest, vReset, vTh, tau, r, tauRef;
+    private final boolean refractory;
     private final Reset reset;
     private final Surrogate spkFun;
     private final Initializer vInit;
@@ -45,8 +47,25 @@ public final class Lif extends NeuronGroup {
      * @param vInit  initial potential (null: V_rest)
      */
     public Lif(String name, int size, LifParams p, Reset reset, Surrogate spkFun, Initializer vInit) {
+        this(name, size, LifSpec.of(p), p, reset, spkFun, vInit);
+    }
+
+    /** Neurons with heterogeneous parameters (see {@link LifSpec}). */
+    public Lif(String name, int size, LifSpec spec, Reset reset, Surrogate spkFun, Initializer vInit) {
+        this(name, size, spec, null, reset, spkFun, vInit);
+    }
+
+    private Lif(String name, int size, LifSpec spec, LifParams p, Reset reset, Surrogate spkFun, Initializer vInit) {
         super(name, size);
         this.p = p;
+        this.vRest = LifSpec.resolve("vRest", spec.vRest(), size);
+        this.vReset = LifSpec.resolve("vReset", spec.vReset(), size);
+        this.vTh = LifSpec.resolve("vTh", spec.vTh(), size);
+        this.tau = LifSpec.resolve("tau", spec.tau(), size);
+        this.r = LifSpec.resolve("r", spec.r(), size);
+        this.tauRef = LifSpec.resolve("tauRef", spec.tauRef(), size);
+        LifSpec.validate(tau.get(), vTh.get(), vReset.get(), tauRef.get());
+        this.refractory = BM.any(tauRef.get().gt(0)).getBool() || spec.tauRef() instanceof Variable;
         this.reset = reset;
         this.spkFun = spkFun;
         this.vInit = vInit;
@@ -64,10 +83,10 @@ public final class Lif extends NeuronGroup {
     }
 
     private Tensor initialV() {
-        return vInit == null ? BM.full(Shape.of(num()), p.vRest(), Config.defaultFloat()) : vInit.init(new int[] {num()}, Config.defaultFloat());
+        return vInit == null ? BM.broadcastTo(vRest.get(), num()).astype(Config.defaultFloat()).contiguous() : vInit.init(new int[] {num()}, Config.defaultFloat());
     }
 
-    /** The parameters. */
+    /** The homogeneous parameters, or null when built from a {@link LifSpec}. */
     public LifParams params() { return p; }
 
     @Override public Tensor spike() { return spike.value(); }
@@ -75,19 +94,21 @@ public final class Lif extends NeuronGroup {
     @Override public Tensor update(Tensor... inputs) {
         Shared s = Shared.current();
         Tensor v = V.value();
-        Tensor ri = totalInput(v, inputs.length > 0 ? inputs[0] : null).mul(p.r());
-        Tensor target = ri.add(p.vRest());
-        Tensor vNew = target.add(v.sub(target).mul(Math.exp(-s.dt() / p.tau())));
-        if (p.tauRef() > 0) vNew = BM.where(BM.lessEqual(BM.subtract(s.t(), tLast.value()), p.tauRef()), v, vNew);
+        Tensor th = vTh.get(), rs = vReset.get();
+        Tensor ri = totalInput(v, inputs.length > 0 ? inputs[0] : null).mul(r.get());
+        Tensor target = ri.add(vRest.get());
+        Tensor decay = BM.exp(BM.divide(-s.dt(), tau.get()).astype(v.dtype()));
+        Tensor vNew = target.add(v.sub(target).mul(decay));
+        if (refractory) vNew = BM.where(BM.lessEqual(BM.subtract(s.t(), tLast.value()), tauRef.get()), v, vNew);
         Tensor sp;
-        if (spkFun == null) sp = vNew.ge(p.vTh());
-        else sp = spkFun.apply(vNew.sub(p.vTh()).div(p.vTh() - p.vReset()));
+        if (spkFun == null) sp = vNew.ge(th);
+        else sp = spkFun.apply(vNew.sub(th).div(th.sub(rs)));
         Tensor spF = sp.astype(vNew.dtype());
-        Tensor after = reset == Reset.HARD ? BM.where(spF.gt(0), BM.fullLike(vNew, p.vReset()), vNew)
-                : vNew.sub(spF.mul(p.vTh() - p.vReset()));
-        if (spkFun != null && reset == Reset.HARD) after = vNew.add(spF.mul(BM.subtract(p.vReset(), Autodiff.stopGradient(vNew))));   // differentiable reset
+        Tensor after = reset == Reset.HARD ? BM.where(spF.gt(0), BM.broadcastTo(rs.astype(vNew.dtype()), vNew.shape().toArray()), vNew)
+                : vNew.sub(spF.mul(th.sub(rs)));
+        if (spkFun != null && reset == Reset.HARD) after = vNew.add(spF.mul(rs.sub(Autodiff.stopGradient(vNew))));   // differentiable reset
         V.set(after.astype(V.dtype()));
-        if (p.tauRef() > 0) tLast.set(BM.where(spF.gt(0), BM.fullLike(tLast.value(), s.t()), tLast.value()));
+        if (refractory) tLast.set(BM.where(spF.gt(0), BM.fullLike(tLast.value(), s.t()), tLast.value()));
         spike.set(spkFun == null ? sp : spF.astype(spike.dtype()));
         input.fill(0);
         return spike.value();

@@ -36,6 +36,34 @@ class FrameworkTest {
         for (int k = 1; k < times.size(); k++) assertEquals(isi, times.get(k) - times.get(k - 1), dt + 1e-9, "interval " + k);
     }
 
+    static double[] isis(DSRunner r, String path, int neuron, double dt) {
+        boolean[] sp = r.mon(path).get(":, " + neuron).toBoolArray();
+        java.util.List<Double> t = new java.util.ArrayList<>();
+        for (int i = 0; i < sp.length; i++) if (sp[i]) t.add(i * dt);
+        double[] out = new double[t.size() - 1];
+        for (int k = 1; k < t.size(); k++) out[k - 1] = t.get(k) - t.get(k - 1);
+        return out;
+    }
+
+    @Test
+    void heterogeneousAndVariableParameters() {
+        double dt = 0.01, current = 30;
+        Tensor taus = array(new float[] {5, 10, 20});
+        org.braindyn.state.Variable vTh = new org.braindyn.state.Variable(scalar(20), "vTh");
+        Single net = new Single(new Lif("H", 3, new LifSpec(0.0, -5.0, vTh, taus, 1.0, 1.0), Lif.Reset.HARD, null, null));
+        DSRunner r = new DSRunner(net, List.of("n.spike"), dt).input("n.input", current).progress(null);
+        r.run(100);
+        for (int k = 0; k < 3; k++) {
+            double want = 1 + taus.getDouble(k) * Math.log((current + 5) / (current - 20));
+            for (double isi : isis(r, "n.spike", k, dt)) assertEquals(want, isi, dt + 1e-9, "neuron " + k);
+        }
+        vTh.set(scalar(25));                                           // a Variable parameter changed between runs
+        r.run(100);
+        double[] after = isis(r, "n.spike", 1, dt);
+        assertEquals(1 + 10 * Math.log(35.0 / 5), after[after.length - 1], dt + 1e-9, "the second run uses the new threshold");
+        assertThrows(IllegalArgumentException.class, () -> new Lif(null, 3, new LifSpec(0.0, -5.0, 20.0, array(new float[] {5, -1, 2}), 1.0, 0.0), Lif.Reset.HARD, null, null));
+    }
+
     /** BrainPy's quickstart E/I network with COBA synapses, small. */
     static final class EINet extends Network {
         final Lif E, I;
