@@ -92,9 +92,8 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         log.printf("  mean rate: excitatory %.1f Hz, inhibitory %.1f Hz%n", rateE, rateI);
         Path npz = out.resolve("coba_monitors.npz");
         runner.save(npz);
-        Tensor[] nz = nonzero(concatenate(1, se, si));
-        Path png = out.resolve("coba_components_raster.png");
-        RasterPng.write(png, nz[0].toIntArray(), nz[1].toIntArray(), 5000, 4000, 3200, "COBA network (components), 500 ms");
+        Path png = out.resolve("coba_raster.png");
+        org.braindyn.plot.Plots.raster(runner.ts(), concatenate(1, se, si), png, "COBA network from components: E 0–3199, I 3200–3999");
         log.println("  wrote " + npz + " and " + png);
     }
 }

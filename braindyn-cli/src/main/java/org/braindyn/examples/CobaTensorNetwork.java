@@ -41,7 +41,9 @@ public final class CobaTensorNetwork implements Example {
         Path npz = out.resolve("coba_spikes.npz");
         Npz.write(npz, arrays);
         Path png = out.resolve("coba_raster.png");
-        RasterPng.write(png, r.spikeSteps(), r.spikeNeurons(), r.steps(), 4000, 3200, "COBA network, 500 ms");
+        double[] times = java.util.Arrays.stream(r.spikeSteps()).mapToDouble(s -> s * 0.1).toArray();
+        double[] ids = java.util.Arrays.stream(r.spikeNeurons()).mapToDouble(i -> i).toArray();
+        org.braindyn.plot.Plots.raster(times, ids, png, "COBA network in tensor ops, 500 ms");
         log.println("  wrote " + npz + " (numpy.load) and " + png);
     }
 

@@ -55,6 +55,8 @@ public final class IntegratorsTour implements Example {
         arrays.put("lorenz_z", lorenz.get("z"));
         Path p = out.resolve("integrators.npz");
         Npz.write(p, arrays);
-        log.println("  wrote " + p);
+        Path fig = out.resolve("fhn_v.png");
+        org.braindyn.plot.Plots.line(tr.ts(), v, new int[] {0}, fig, "FitzHugh–Nagumo, RK4", "V", false);
+        log.println("  wrote " + p + " and " + fig);
     }
 }
