@@ -22,6 +22,15 @@ class ExamplesTest {
         assertArrayEquals(r.spikeNeurons(), again.spikeNeurons(), "same seed, same spikes");
     }
 
+    /** SPEC acceptance: 4,000 neurons, 1 s — mean rates within 15% of the peer simulator's (Brian2, values on {@link CobaNetwork}). */
+    @Test
+    void cobaAndCubaRatesMatchBrian2WithinFifteenPercent() {
+        CobaNetwork c = new CobaNetwork();
+        NetworkBenchmark.Result coba = c.simulate(4000, 1000, 42, false, null), cuba = c.simulate(4000, 1000, 42, true, null);
+        assertEquals(CobaNetwork.BRIAN2_COBA_RATE_HZ, coba.rateHz(), 0.15 * CobaNetwork.BRIAN2_COBA_RATE_HZ, coba.json());
+        assertEquals(CobaNetwork.BRIAN2_CUBA_RATE_HZ, cuba.rateHz(), 0.15 * CobaNetwork.BRIAN2_CUBA_RATE_HZ, cuba.json());
+    }
+
     @Test
     void cobaAndCubaBenchmarksReportJsonAndReproduce() {
         CobaNetwork c = new CobaNetwork();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.braindyn.io.Npz;
 import org.braindyn.state.Collector;
 import org.braindyn.state.Module;
@@ -32,7 +33,7 @@ public final class DSRunner {
 
     private final DynamicalSystem target;
     private final double dt;
-    private final Map<String, Variable> monitors = new LinkedHashMap<>();
+    private final Map<String, Supplier<Tensor>> monitors = new LinkedHashMap<>();
     private final Map<String, List<Tensor>> records = new LinkedHashMap<>();
     private final List<Input> inputs = new ArrayList<>();
     private final List<Double> ts = new ArrayList<>();
@@ -45,10 +46,40 @@ public final class DSRunner {
         this.target = target;
         this.dt = dt;
         for (String m : monitors) {
-            this.monitors.put(m, resolve(m, "monitor"));
-            records.put(m, new ArrayList<>());
+            Variable v = resolve(m, "monitor");
+            addMonitor(m, v::value);
         }
     }
+
+    private DSRunner addMonitor(String name, Supplier<Tensor> fn) {
+        if (!ts.isEmpty()) throw new IllegalStateException("DSRunner: add monitor '" + name + "' before the first run");
+        if (monitors.containsKey(name)) throw new IllegalArgumentException("DSRunner: monitor '" + name + "' is already defined");
+        monitors.put(name, fn);
+        records.put(name, new ArrayList<>());
+        return this;
+    }
+
+    /**
+     * Records only the elements {@code indices} of the variable at {@code path} along its last axis (BrainPy's
+     * {@code monitors={'E.V': idx}}); the record is named {@code path}.
+     */
+    public DSRunner monitor(String path, int... indices) {
+        Variable v = resolve(path, "monitor");
+        int n = v.value().shape().rank() == 0 ? 0 : v.value().shape().dim(-1);
+        for (int i : indices)
+            if (i < 0 || i >= n) throw new IllegalArgumentException("DSRunner: monitor '" + path + "' index " + i + " is out of range; the variable has " + n + " elements on its last axis");
+        Tensor idx = BM.array(indices);
+        int axis = v.value().shape().rank() - 1;
+        return addMonitor(path, () -> BM.take(v.value(), idx, axis));
+    }
+
+    /**
+     * A function monitor (BrainPy's {@code fun_monitors}): {@code fn} is called after every step and its value recorded
+     * under {@code name}. Values of changing shape (e.g. the indices of the neurons that spiked) are allowed; read them
+     * with {@link #monSteps}, since {@link #mon} stacks equal shapes only.
+     * <pre>{@code runner.monitor("rate", () -> BM.mean(net.E.spike.value().astype(DType.F32)));}</pre>
+     */
+    public DSRunner monitor(String name, Supplier<Tensor> fn) { return addMonitor(name, fn); }
 
     private Variable resolve(String path, String what) {
         Collector<Variable> rel = target.vars(Module.Scheme.RELATIVE), abs = target.vars();
@@ -91,7 +122,7 @@ public final class DSRunner {
                 target.update();
             });
             ts.add(t);
-            for (var e : monitors.entrySet()) records.get(e.getKey()).add(e.getValue().value());
+            for (var e : monitors.entrySet()) records.get(e.getKey()).add(e.getValue().get());
             long now = System.nanoTime();
             if (progress != null && now - lastReport > 1_000_000_000L) {
                 progress.printf("DSRunner: %5.1f%% (t = %.1f ms)%n", 100.0 * (k + 1) / n, t + dt);
@@ -122,6 +153,13 @@ public final class DSRunner {
         List<Tensor> r = records.get(path);
         if (r == null) throw new IllegalArgumentException("DSRunner: '" + path + "' is not monitored; monitored: " + String.join(", ", records.keySet()));
         return r.isEmpty() ? BM.zeros(0) : BM.stack(r.toArray(Tensor[]::new));
+    }
+
+    /** The recorded values of a monitor, one tensor per step, in order (for function monitors whose shape changes). */
+    public List<Tensor> monSteps(String name) {
+        List<Tensor> r = records.get(name);
+        if (r == null) throw new IllegalArgumentException("DSRunner: '" + name + "' is not monitored; monitored: " + String.join(", ", records.keySet()));
+        return List.copyOf(r);
     }
 
     /** Writes {@code ts} and every monitor to an {@code .npz} (atomically). */

@@ -1,5 +1,7 @@
 package org.braindyn.dyn;
 
+import org.braindyn.tensor.BM;
+
 import org.braindyn.integrators.LengthDelay;
 import org.braindyn.tensor.Tensor;
 
@@ -37,6 +39,32 @@ public final class Projection extends DynamicalSystem {
     /** Reads {@code pre}'s spikes every step (BrainPy {@code FullProjAlignPost}). */
     public static Projection full(String name, NeuronGroup pre, int delaySteps, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
         return new Projection(name, pre, delaySteps, comm, syn, out, post);
+    }
+
+    /**
+     * BrainPy's quickstart {@code bp.dyn.ExpCOBA(pre, post, conn, g_max, tau, E)}: an exponential conductance
+     * ({@code dg/dt = −g/τ}, each presynaptic spike adds {@code gMax} over its connections) driving
+     * {@code I_post += g·(E − V_post)}, event-driven over the connectivity {@code conn} builds between the two groups.
+     * <pre>{@code Projection e2i = Projection.expCoba("E2I", E, I, new FixedProb(0.02, false, 1), 0.6, 5, 0);}</pre>
+     *
+     * @param gMax maximal conductance per spike (dimensionless, relative to the leak), BrainPy {@code g_max}
+     * @param tau  decay time constant, ms
+     * @param e    reversal potential, mV
+     */
+    public static Projection expCoba(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tau, double e) {
+        return exp(name, pre, post, conn, gMax, tau, SynOut.coba(e));
+    }
+
+    /** BrainPy's {@code bp.dyn.ExpCUBA}: as {@link #expCoba} with the current {@code I_post += g} (gMax in the units of the input, e.g. mV for R = 1). */
+    public static Projection expCuba(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tau) {
+        return exp(name, pre, post, conn, gMax, tau, SynOut.cuba());
+    }
+
+    private static Projection exp(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tau, SynOut out) {
+        String who = name == null ? "Projection" : name;
+        if (pre == null || post == null) throw new IllegalArgumentException(who + ": pre and post must be neuron groups; got pre=" + pre + ", post=" + post);
+        if (!Double.isFinite(gMax)) throw new IllegalArgumentException(who + ".gMax: must be finite; got " + gMax);
+        return full(name, pre, 0, Comm.eventCsr(conn.connect(pre.num(), post.num()), BM.scalar(gMax)), new Expon(null, post.num(), tau), out, post);
     }
 
     /** Takes its presynaptic activity as the argument of {@link #update} (BrainPy {@code HalfProjAlignPost}). */

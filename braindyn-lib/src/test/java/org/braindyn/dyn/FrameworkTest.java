@@ -69,14 +69,16 @@ class FrameworkTest {
         final Lif E, I;
         final Projection e2e, e2i, i2e, i2i;
 
-        EINet(int n, long seed) {
+        EINet(int n, long seed) { this(n, seed, 80); }
+
+        EINet(int n, long seed, double inDegree) {
             super(null);
             RandomState rng = new RandomState((int) seed);
             int ne = n * 4 / 5, ni = n - ne;
             LifParams p = new LifParams(-60, -60, -50, 20, 1, 5);
             E = new Lif("E", ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
             I = new Lif("I", ni, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
-            double prob = 0.02 * 4000 / n;
+            double prob = inDegree / n;
             e2e = Projection.full(null, E, 0, Comm.eventCsr(new FixedProb(prob, false, seed).connect(ne, ne), scalar(0.6)), new Expon(null, ne, 5), SynOut.coba(0), E);
             e2i = Projection.full(null, E, 0, Comm.eventCsr(new FixedProb(prob, false, seed + 1).connect(ne, ni), scalar(0.6)), new Expon(null, ni, 5), SynOut.coba(0), I);
             i2e = Projection.full(null, I, 0, Comm.eventCsr(new FixedProb(prob, false, seed + 2).connect(ni, ne), scalar(6.7)), new Expon(null, ne, 10), SynOut.coba(-80), E);
@@ -112,5 +114,105 @@ class FrameworkTest {
         Tensor dense = conn.csr().toDense(w);
         Tensor spikes = new RandomState(5).bernoulli(0.3, 30);
         assertTrue(allclose(Comm.dense(dense).apply(spikes), Comm.eventCsr(conn, w).apply(spikes), 1e-5, 1e-5));
+    }
+    /** The quickstart conveniences {@code expCoba}/{@code expCuba} build the same network as the explicit projections. */
+    static final class QuickstartNet extends Network {
+        final Lif E, I;
+        final Projection e2e, e2i, i2e, i2i;
+
+        QuickstartNet(int n, long seed) {
+            super(null);
+            RandomState rng = new RandomState((int) seed);
+            int ne = n * 4 / 5, ni = n - ne;
+            LifParams p = new LifParams(-60, -60, -50, 20, 1, 5);
+            E = new Lif("E", ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
+            I = new Lif("I", ni, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
+            double prob = 80.0 / n;
+            e2e = Projection.expCoba("E2E", E, E, new FixedProb(prob, false, seed), 0.6, 5, 0);
+            e2i = Projection.expCoba("E2I", E, I, new FixedProb(prob, false, seed + 1), 0.6, 5, 0);
+            i2e = Projection.expCoba("I2E", I, E, new FixedProb(prob, false, seed + 2), 6.7, 10, -80);
+            i2i = Projection.expCoba("I2I", I, I, new FixedProb(prob, false, seed + 3), 6.7, 10, -80);
+        }
+    }
+
+    @Test
+    void expCobaConvenienceEqualsExplicitProjections() {
+        EINet explicit = new EINet(800, 7);
+        DSRunner a = new DSRunner(explicit, List.of("E.spike"), 0.1).input("E.input", 20).input("I.input", 20).progress(null);
+        a.run(100);
+        Naming.clearNameCache();
+        QuickstartNet quick = new QuickstartNet(800, 7);
+        DSRunner b = new DSRunner(quick, List.of("E.spike"), 0.1).input("E.input", 20).input("I.input", 20).progress(null);
+        b.run(100);
+        assertTrue(sum(a.mon("E.spike")).item() > 0);
+        assertEquals(a.mon("E.spike"), b.mon("E.spike"));
+        Lif x = new Lif("X", 10, LifParams.defaults(), Lif.Reset.HARD, null, null);
+        var cuba = Projection.expCuba("X2X", x, x, new FixedProb(0.5, false, 1), 1.5, 5);
+        x.spike.set(ones(10).astype(org.braindyn.tensor.DType.BOOL));
+        Shared.with(new Shared(0, 0, 0.1, false), () -> { cuba.update(); });
+        Tensor g = ((Expon) cuba.syn).g.value();
+        var conn = new FixedProb(0.5, false, 1).connect(10, 10);
+        for (int j = 0; j < 10; j++)                                      // every presynaptic neuron spiked: g = 1.5 × in-degree
+            assertEquals(1.5 * conn.csr().toDense(ones(conn.size())).get(":, " + j).sum().item(), g.getDouble(j), 1e-5, "post " + j);
+        var bad = assertThrows(IllegalArgumentException.class, () -> Projection.expCoba("Bad", x, x, new FixedProb(0.5, false, 1), Double.NaN, 5, 0));
+        assertTrue(bad.getMessage().contains("Bad.gMax") && bad.getMessage().contains("NaN"), bad.getMessage());
+    }
+
+    @Test
+    void indexSubsetAndFunctionMonitors() {
+        EINet net = new EINet(400, 3);
+        DSRunner r = new DSRunner(net, List.of("E.V"), 0.1).monitor("E.spike", 0, 5, 7)
+                .monitor("nE", () -> sum(net.E.spike.value().astype(org.braindyn.tensor.DType.F32)))
+                .monitor("ids", () -> nonzero(net.E.spike.value())[0])
+                .input("E.input", 20).input("I.input", 20).progress(null);
+        r.run(50);
+        Tensor v = r.mon("E.V");
+        assertEquals(org.braindyn.tensor.Shape.of(500, 320), v.shape());
+        assertEquals(org.braindyn.tensor.Shape.of(500, 3), r.mon("E.spike").shape());
+        assertEquals(org.braindyn.tensor.Shape.of(500), r.mon("nE").shape());
+        List<Tensor> ids = r.monSteps("ids");
+        assertEquals(500, ids.size());
+        double total = 0;
+        for (int k = 0; k < 500; k++) {
+            assertEquals(r.mon("nE").getDouble(k), ids.get(k).size(), "step " + k);
+            total += ids.get(k).size();
+            for (int j = 0; j < ids.get(k).size(); j++) {                        // every recorded index spiked, V was reset
+                int id = ids.get(k).getInt(j);
+                assertEquals(-60.0, v.getDouble(k, id), 1e-4, "step " + k + " neuron " + id);
+                if (id == 5) assertTrue(r.mon("E.spike").get(k + ", 1").item() != 0, "the subset monitor saw neuron 5 spike at step " + k);
+            }
+        }
+        assertTrue(total > 0, "the network spiked");
+        var bad = assertThrows(IllegalArgumentException.class, () -> new DSRunner(net, List.of(), 0.1).monitor("E.V", 320));
+        assertTrue(bad.getMessage().contains("'E.V'") && bad.getMessage().contains("320") && bad.getMessage().contains("320 elements"), bad.getMessage());
+        var dup = assertThrows(IllegalArgumentException.class, () -> new DSRunner(net, List.of("E.V"), 0.1).monitor("E.V", 1));
+        assertTrue(dup.getMessage().contains("already"), dup.getMessage());
+    }
+
+    /**
+     * Same seed ⇒ same spikes whether kernels run on one thread or are split across several: 300,000 neurons put the
+     * elementwise kernels above the splitting threshold (the test JVM's common pool has at least two workers).
+     */
+    @Test
+    void spikeTrainsDoNotDependOnTheThreadCount() {
+        assertTrue(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() >= 2, "the test JVM sets the common pool's parallelism to >= 2");
+        assertTrue(300_000 > 1 << 18, "above the elementwise splitting threshold (2^18 elements)");
+        boolean before = org.braindyn.tensor.Config.parallelKernels();
+        try {
+            Tensor[] runs = new Tensor[2];
+            for (int t = 0; t < 2; t++) {
+                org.braindyn.tensor.Config.setParallelKernels(t == 1);
+                Naming.clearNameCache();
+                EINet net = new EINet(300_000, 11, 4);
+                DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("ids", () -> nonzero(net.E.spike.value())[0])
+                        .input("E.input", 20).input("I.input", 20).progress(null);
+                r.run(12);
+                runs[t] = concatenate(0, r.monSteps("ids").toArray(Tensor[]::new));
+            }
+            assertTrue(runs[0].size() > 1000, "spikes: " + runs[0].size());
+            assertEquals(runs[0], runs[1], "one thread and several threads give the same spike trains");
+        } finally {
+            org.braindyn.tensor.Config.setParallelKernels(before);
+        }
     }
 }
