@@ -22,6 +22,18 @@ public interface Comm {
         return spikes -> BM.csrEventSum(csr, weight, spikes);
     }
 
+    /**
+     * Sparse connectivity carrying graded activity (align-pre synapse states, rates): {@code out_j = Σ_i a_i·w_ij} over
+     * the synapses {@code i → j}, with a scalar or per-synapse {@code weight}.
+     */
+    static Comm csr(Conn conn, Tensor weight) {
+        Csr csr = conn.csr();
+        if (weight.ndim() != 0 && weight.size() != conn.size())
+            throw new IllegalArgumentException("Comm.csr: " + weight.size() + " weights for " + conn.size() + " synapses; give one per synapse or a scalar");
+        Tensor data = weight.ndim() == 0 ? BM.broadcastTo(weight, conn.size()).contiguous() : weight;
+        return a -> BM.csrMatvec(csr, data, a, true);
+    }
+
     /** Dense weights {@code (pre, post)}: {@code activity @ W}. */
     static Comm dense(Tensor w) { return a -> BM.matmul(a.astype(w.dtype()), w); }
 

@@ -1,0 +1,89 @@
+package org.braindyn.dyn;
+
+import org.braindyn.integrators.LengthDelay;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * A projection aligned with the presynaptic population (BrainPy's {@code FullProjAlignPreSD} and
+ * {@code FullProjAlignPreDS}): the synapse dynamics run once per presynaptic neuron, and the communication layer
+ * carries their graded state to the postsynaptic neurons, where the output turns it into a current.
+ * <ul>
+ *   <li>{@link #synapseThenDelay} (SD): {@code g_pre ← syn(spikes_pre)}, delay {@code g_pre} by {@code d} steps,
+ *       {@code g_post = comm(g_pre(t − d))};</li>
+ *   <li>{@link #delayThenSynapse} (DS): delay the spikes by {@code d} steps, {@code g_pre ← syn(spikes_pre(t − d))},
+ *       {@code g_post = comm(g_pre)}.</li>
+ * </ul>
+ * Each presynaptic neuron then shares one synapse state among its targets, which is what short-term plasticity
+ * models need; for linear synapses ({@link Expon}, {@link DualExpon}, {@link Alpha}) and a linear communication
+ * layer the currents equal those of the post-aligned {@link Projection}. The communication layer receives graded
+ * values, so use {@link Comm#csr}, {@link Comm#dense} or {@link Comm#oneToOne}, not the spike-only {@link Comm#eventCsr}.
+ * <pre>{@code
+ * var conn = new FixedProb(0.02, false, 1).connect(E.num(), I.num());
+ * AlignPreProjection e2i = AlignPreProjection.synapseThenDelay("E2I", E, new Expon(null, E.num(), 5), 10,
+ *         Comm.csr(conn, BM.scalar(0.6)), SynOut.coba(0), I);   // 10 steps = 1 ms at dt 0.1
+ * }</pre>
+ */
+public final class AlignPreProjection extends DynamicalSystem {
+    private final NeuronGroup pre, post;
+    /** The synapse dynamics, one state per presynaptic neuron. */
+    public final Synapse syn;
+    private final int delaySteps;
+    private final boolean delayFirst;
+    private final LengthDelay delay;
+    private final Comm comm;
+    private Tensor gPost;
+
+    private AlignPreProjection(String name, NeuronGroup pre, Synapse syn, int delaySteps, boolean delayFirst, Comm comm, SynOut out, NeuronGroup post) {
+        super(name);
+        String who = name == null ? "AlignPreProjection" : name;
+        if (pre == null || post == null) throw new IllegalArgumentException(who + ": pre and post must be neuron groups; got pre=" + pre + ", post=" + post);
+        if (delaySteps < 0) throw new IllegalArgumentException(who + ".delaySteps: must be >= 0; got " + delaySteps);
+        if (syn.conductance().size() != pre.num())
+            throw new IllegalArgumentException(who + ".syn: an align-pre synapse has one state per presynaptic neuron (" + pre.num() + "); got "
+                    + syn.conductance().shape());
+        this.pre = pre;
+        this.post = post;
+        this.syn = syn;
+        this.delaySteps = delaySteps;
+        this.delayFirst = delayFirst;
+        this.delay = delaySteps == 0 ? null : new LengthDelay(delayFirst ? pre.spike() : syn.conductance(), delaySteps);
+        this.comm = comm;
+        this.gPost = BM.zeros(post.num());
+        post.addCurrent(v -> out.current(gPost, v));
+    }
+
+    /** SD: synapse dynamics on the presynaptic spikes, then a delay of {@code delaySteps} on the synapse state. */
+    public static AlignPreProjection synapseThenDelay(String name, NeuronGroup pre, Synapse syn, int delaySteps, Comm comm, SynOut out, NeuronGroup post) {
+        return new AlignPreProjection(name, pre, syn, delaySteps, false, comm, out, post);
+    }
+
+    /** DS: a delay of {@code delaySteps} on the presynaptic spikes, then the synapse dynamics. */
+    public static AlignPreProjection delayThenSynapse(String name, NeuronGroup pre, int delaySteps, Synapse syn, Comm comm, SynOut out, NeuronGroup post) {
+        return new AlignPreProjection(name, pre, syn, delaySteps, true, comm, out, post);
+    }
+
+    /** The conductance each postsynaptic neuron received at the last update. */
+    public Tensor postConductance() { return gPost; }
+
+    @Override public Tensor update(Tensor... inputs) {
+        Tensor g;
+        if (delay == null) g = syn.update(pre.spike());
+        else if (delayFirst) {
+            Tensor s = delay.at(delaySteps - 1);
+            delay.update(pre.spike());
+            g = syn.update(s);
+        } else {
+            Tensor now = syn.update(pre.spike());
+            g = delay.at(delaySteps - 1);
+            delay.update(now);
+        }
+        gPost = comm.apply(g);
+        return gPost;
+    }
+
+    @Override public void resetState(int batchSize) {
+        syn.resetState(batchSize);
+        gPost = BM.zeros(post.num());
+    }
+}
