@@ -31,6 +31,7 @@ public final class AlignPreProjection extends DynamicalSystem {
     private final int delaySteps;
     private final boolean delayFirst;
     private final LengthDelay delay;
+    private final SpikeDelay spikes;
     private final Comm comm;
     private Tensor gPost;
 
@@ -47,7 +48,8 @@ public final class AlignPreProjection extends DynamicalSystem {
         this.syn = syn;
         this.delaySteps = delaySteps;
         this.delayFirst = delayFirst;
-        this.delay = delaySteps == 0 ? null : new LengthDelay(delayFirst ? pre.spike() : syn.conductance(), delaySteps);
+        this.delay = delaySteps == 0 || delayFirst ? null : new LengthDelay(syn.conductance(), delaySteps);
+        this.spikes = delaySteps == 0 || !delayFirst ? null : pre.spikeDelay(delaySteps);
         this.comm = comm;
         this.gPost = BM.zeros(post.num());
         post.addCurrent(v -> out.current(gPost, v));
@@ -68,12 +70,9 @@ public final class AlignPreProjection extends DynamicalSystem {
 
     @Override public Tensor update(Tensor... inputs) {
         Tensor g;
-        if (delay == null) g = syn.update(pre.spike());
-        else if (delayFirst) {
-            Tensor s = delay.at(delaySteps - 1);
-            delay.update(pre.spike());
-            g = syn.update(s);
-        } else {
+        if (spikes != null) g = syn.update(spikes.read(delaySteps));
+        else if (delay == null) g = syn.update(pre.spike());
+        else {
             Tensor now = syn.update(pre.spike());
             g = delay.at(delaySteps - 1);
             delay.update(now);

@@ -49,4 +49,17 @@ public abstract class NeuronGroup extends DynamicalSystem {
 
     /** The spikes of the last update. */
     public abstract Tensor spike();
+
+    private SpikeDelay spikeDelay;
+
+    /**
+     * This group's shared spike history, long enough for {@code steps} steps of delay: every projection from this
+     * group with a delay reads the same buffer, as long as the longest of them.
+     */
+    public final SpikeDelay spikeDelay(int steps) {
+        if (steps < 0) throw new IllegalArgumentException(this + ".spikeDelay: steps must be >= 0; got " + steps);
+        if (spikeDelay == null) spikeDelay = new SpikeDelay(this, steps);
+        else spikeDelay.require(steps);
+        return spikeDelay;
+    }
 }

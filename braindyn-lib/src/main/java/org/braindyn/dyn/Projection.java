@@ -2,7 +2,6 @@ package org.braindyn.dyn;
 
 import org.braindyn.tensor.BM;
 
-import org.braindyn.integrators.LengthDelay;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -18,7 +17,7 @@ import org.braindyn.tensor.Tensor;
 public final class Projection extends DynamicalSystem {
     private final NeuronGroup pre;
     private final int delaySteps;
-    private final LengthDelay delay;
+    private final SpikeDelay delay;
     private final Comm comm;
     /** The synapse dynamics. */
     public final Synapse syn;
@@ -29,7 +28,7 @@ public final class Projection extends DynamicalSystem {
         if (delaySteps < 0) throw new IllegalArgumentException("Projection.delaySteps: must be >= 0; got " + delaySteps);
         this.pre = pre;
         this.delaySteps = delaySteps;
-        this.delay = pre != null && delaySteps > 0 ? new LengthDelay(pre.spike(), delaySteps) : null;
+        this.delay = pre != null && delaySteps > 0 ? pre.spikeDelay(delaySteps) : null;
         this.comm = comm;
         this.syn = syn;
         this.post = post;
@@ -78,8 +77,7 @@ public final class Projection extends DynamicalSystem {
             if (inputs.length == 0) throw new IllegalArgumentException(this + ": a half projection needs its presynaptic activity as the update argument");
             x = inputs[0];
         } else if (delay != null) {
-            x = delay.at(delaySteps - 1);
-            delay.update(pre.spike());
+            x = delay.read(delaySteps);
         } else {
             x = pre.spike();
         }

@@ -58,4 +58,32 @@ class AlignPreProjectionTest {
         assertTrue(sum(r.mon("A.spike").astype(DType.F32)).item() > 0);
         assertTrue(max(r.mon("B.V")).item() > LifParams.defaults().vRest() + 0.1, "the driven population depolarised B");
     }
+    @Test
+    void projectionsFromOneGroupShareOneSpikeDelay() {
+        Naming.clearNameCache();
+        Lif pre = new Lif("Pre", 8, LifParams.defaults(), Lif.Reset.HARD, null, null), post = new Lif("Post", 8, LifParams.defaults(), Lif.Reset.HARD, null, null);
+        Projection p2 = Projection.full("P2", pre, 2, Comm.oneToOne(scalar(1.0)), new Expon(null, 8, 5), SynOut.cuba(), post);
+        Projection p5 = Projection.full("P5", pre, 5, Comm.oneToOne(scalar(1.0)), new Expon(null, 8, 5), SynOut.cuba(), post);
+        assertSame(pre.spikeDelay(0), pre.spikeDelay(5), "one buffer per group");
+        assertEquals(5, pre.spikeDelay(0).length(), "as long as the longest delay");
+        RandomState rng = new RandomState(4);
+        double decay = Math.exp(-0.1 / 5);
+        java.util.List<float[]> history = new java.util.ArrayList<>();
+        double[] g2 = new double[8], g5 = new double[8];
+        for (int k = 0; k < 30; k++) {
+            Tensor s = rng.bernoulli(0.3, 8);
+            pre.spike.set(s);
+            history.add(s.astype(DType.F32).toFloatArray());
+            int step = k;
+            Shared.with(new Shared(k * 0.1, k, 0.1, false), () -> { p2.update(); p5.update(); });
+            for (int j = 0; j < 8; j++) {
+                g2[j] = g2[j] * decay + (step >= 2 ? history.get(step - 2)[j] : 0);
+                g5[j] = g5[j] * decay + (step >= 5 ? history.get(step - 5)[j] : 0);
+                assertEquals(g2[j], ((Expon) p2.syn).g.value().getDouble(j), 1e-5, "delay 2, step " + step);
+                assertEquals(g5[j], ((Expon) p5.syn).g.value().getDouble(j), 1e-5, "delay 5, step " + step);
+            }
+        }
+        var late = assertThrows(IllegalStateException.class, () -> pre.spikeDelay(9));
+        assertTrue(late.getMessage().contains("9 steps") && late.getMessage().contains("before running"), late.getMessage());
+    }
 }
