@@ -61,10 +61,11 @@ public final class DSRunner {
 
     /**
      * Records only the elements {@code indices} of the variable at {@code path} along its last axis (BrainPy's
-     * {@code monitors={'E.V': idx}}); the record is named {@code path}.
+     * {@code monitors={'E.V': idx}}); the record is named {@code path}. With no indices, the whole variable.
      */
     public DSRunner monitor(String path, int... indices) {
         Variable v = resolve(path, "monitor");
+        if (indices.length == 0) return addMonitor(path, v::value);
         int n = v.value().shape().rank() == 0 ? 0 : v.value().shape().dim(-1);
         for (int i : indices)
             if (i < 0 || i >= n) throw new IllegalArgumentException("DSRunner: monitor '" + path + "' index " + i + " is out of range; the variable has " + n + " elements on its last axis");

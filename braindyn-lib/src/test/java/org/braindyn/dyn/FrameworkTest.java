@@ -65,6 +65,14 @@ class FrameworkTest {
     }
 
     /** BrainPy's quickstart E/I network with COBA synapses, small. */
+    /** BrainPy's quickstart populations: 80% excitatory, 20% inhibitory LIF, V₀ ~ N(−55, 2²) from {@code seed}. */
+    static Lif[] quickstartGroups(int n, long seed) {
+        RandomState rng = new RandomState((int) seed);
+        int ne = n * 4 / 5;
+        LifParams p = new LifParams(-60, -60, -50, 20, 1, 5);
+        return new Lif[] {new Lif("E", ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng)), new Lif("I", n - ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng))};
+    }
+
     static final class EINet extends Network {
         final Lif E, I;
         final Projection e2e, e2i, i2e, i2i;
@@ -73,11 +81,10 @@ class FrameworkTest {
 
         EINet(int n, long seed, double inDegree) {
             super(null);
-            RandomState rng = new RandomState((int) seed);
-            int ne = n * 4 / 5, ni = n - ne;
-            LifParams p = new LifParams(-60, -60, -50, 20, 1, 5);
-            E = new Lif("E", ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
-            I = new Lif("I", ni, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
+            Lif[] g = quickstartGroups(n, seed);
+            E = g[0];
+            I = g[1];
+            int ne = E.num(), ni = I.num();
             double prob = inDegree / n;
             e2e = Projection.full(null, E, 0, Comm.eventCsr(new FixedProb(prob, false, seed).connect(ne, ne), scalar(0.6)), new Expon(null, ne, 5), SynOut.coba(0), E);
             e2i = Projection.full(null, E, 0, Comm.eventCsr(new FixedProb(prob, false, seed + 1).connect(ne, ni), scalar(0.6)), new Expon(null, ni, 5), SynOut.coba(0), I);
@@ -122,11 +129,9 @@ class FrameworkTest {
 
         QuickstartNet(int n, long seed) {
             super(null);
-            RandomState rng = new RandomState((int) seed);
-            int ne = n * 4 / 5, ni = n - ne;
-            LifParams p = new LifParams(-60, -60, -50, 20, 1, 5);
-            E = new Lif("E", ne, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
-            I = new Lif("I", ni, p, Lif.Reset.HARD, null, new Normal(-55, 2, rng));
+            Lif[] g = quickstartGroups(n, seed);
+            E = g[0];
+            I = g[1];
             double prob = 80.0 / n;
             e2e = Projection.expCoba("E2E", E, E, new FixedProb(prob, false, seed), 0.6, 5, 0);
             e2i = Projection.expCoba("E2I", E, I, new FixedProb(prob, false, seed + 1), 0.6, 5, 0);
@@ -161,7 +166,7 @@ class FrameworkTest {
     @Test
     void indexSubsetAndFunctionMonitors() {
         EINet net = new EINet(400, 3);
-        DSRunner r = new DSRunner(net, List.of("E.V"), 0.1).monitor("E.spike", 0, 5, 7)
+        DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("E.V").monitor("E.spike", 0, 5, 7)
                 .monitor("nE", () -> sum(net.E.spike.value().astype(org.braindyn.tensor.DType.F32)))
                 .monitor("ids", () -> nonzero(net.E.spike.value())[0])
                 .input("E.input", 20).input("I.input", 20).progress(null);
