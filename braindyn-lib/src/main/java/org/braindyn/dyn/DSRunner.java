@@ -74,6 +74,12 @@ public final class DSRunner {
         return addMonitor(path, () -> BM.take(v.value(), idx, axis));
     }
 
+    /** Records the variable {@code v} itself (BrainPy's monitors given as {@code {'name': variable}}) under {@code name}. */
+    public DSRunner monitor(String name, Variable v) {
+        if (v == null) throw new IllegalArgumentException("DSRunner: monitor '" + name + "' was given a null variable");
+        return addMonitor(name, v::value);
+    }
+
     /**
      * A function monitor (BrainPy's {@code fun_monitors}): {@code fn} is called after every step and its value recorded
      * under {@code name}. Values of changing shape (e.g. the indices of the neurons that spiked) are allowed; read them

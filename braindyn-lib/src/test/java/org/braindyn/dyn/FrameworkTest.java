@@ -168,9 +168,11 @@ class FrameworkTest {
         EINet net = new EINet(400, 3);
         DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("E.V").monitor("E.spike", 0, 5, 7)
                 .monitor("nE", () -> sum(net.E.spike.value().astype(org.braindyn.tensor.DType.F32)))
-                .monitor("ids", () -> nonzero(net.E.spike.value())[0])
+                .monitor("ids", () -> nonzero(net.E.spike.value())[0]).monitor("IV", net.I.V)
                 .input("E.input", 20).input("I.input", 20).progress(null);
         r.run(50);
+        assertEquals(org.braindyn.tensor.Shape.of(500, 80), r.mon("IV").shape());
+        assertEquals(net.I.V.value(), r.mon("IV").get("-1"), "a variable monitor records the variable's value after each step");
         Tensor v = r.mon("E.V");
         assertEquals(org.braindyn.tensor.Shape.of(500, 320), v.shape());
         assertEquals(org.braindyn.tensor.Shape.of(500, 3), r.mon("E.spike").shape());
