@@ -9,6 +9,7 @@ import org.braindyn.connect.FixedProb;
 import org.braindyn.dyn.Comm;
 import org.braindyn.dyn.DSRunner;
 import org.braindyn.dyn.Expon;
+import org.braindyn.dyn.JitComm;
 import org.braindyn.dyn.Lif;
 import org.braindyn.dyn.LifParams;
 import org.braindyn.dyn.Network;
@@ -53,7 +54,10 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
          *             5 ms refractory, current jumps +1.62 mV (E) and −9 mV (I), τ_e 5, τ_i 10 ms, no external input,
          *             V₀ uniform in [V_reset, V_th)
          */
-        public EINet(int n, long seed, boolean cuba) {
+        public EINet(int n, long seed, boolean cuba) { this(n, seed, cuba, false); }
+
+        /** @param jit regenerate the random connectivity from its seed every step ({@link JitComm}) instead of storing it */
+        public EINet(int n, long seed, boolean cuba, boolean jit) {
             super(null);
             RandomState rng = new RandomState((int) seed);
             int ne = n * 4 / 5, ni = n - ne;
@@ -64,21 +68,27 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
             I = new Lif(null, ni, p, Lif.Reset.HARD, null, v0);
             double we = cuba ? 1.62 : 0.6, wi = cuba ? -9 : 6.7;
             SynOut oe = cuba ? SynOut.cuba() : SynOut.coba(0), oi = cuba ? SynOut.cuba() : SynOut.coba(-80);
-            e2e = proj(E, E, prob, seed, we, 5, oe);
-            e2i = proj(E, I, prob, seed + 1, we, 5, oe);
-            i2e = proj(I, E, prob, seed + 2, wi, 10, oi);
-            i2i = proj(I, I, prob, seed + 3, wi, 10, oi);
+            e2e = proj(E, E, prob, seed, jit, we, 5, oe);
+            e2i = proj(E, I, prob, seed + 1, jit, we, 5, oe);
+            i2e = proj(I, E, prob, seed + 2, jit, wi, 10, oi);
+            i2i = proj(I, I, prob, seed + 3, jit, wi, 10, oi);
         }
 
-        private static Projection proj(Lif pre, Lif post, double prob, long seed, double w, double tau, SynOut out) {
-            return Projection.full(null, pre, 0, Comm.eventCsr(new FixedProb(prob, false, seed).connect(pre.num(), post.num()), scalar(w)),
-                    new Expon(null, post.num(), tau), out, post);
+        private static Projection proj(Lif pre, Lif post, double prob, long seed, boolean jit, double w, double tau, SynOut out) {
+            Comm comm = jit ? JitComm.fixedProb(pre.num(), post.num(), prob, w, seed)
+                    : Comm.eventCsr(new FixedProb(prob, false, seed).connect(pre.num(), post.num()), scalar(w));
+            return Projection.full(null, pre, 0, comm, new Expon(null, post.num(), tau), out, post);
         }
     }
 
     @Override public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, PrintStream progress) {
+        return simulate(neurons, duration, seed, cuba, false, progress);
+    }
+
+    /** As {@link #simulate(int, double, long, boolean, PrintStream)}; with {@code jit} the connectivity is regenerated, not stored (self-connections allowed). */
+    public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, boolean jit, PrintStream progress) {
         long t0 = System.nanoTime();
-        EINet net = new EINet(neurons, seed, cuba);
+        EINet net = new EINet(neurons, seed, cuba, jit);
         double build = (System.nanoTime() - t0) / 1e9;
         // Function monitors keep only the indices of the neurons that spiked: memory ∝ spikes, not steps × neurons.
         int ne = net.E.num();

@@ -42,6 +42,16 @@ class ExamplesTest {
         assertTrue(cuba.rateHz() > 0.5 && cuba.rateHz() < 100, "CUBA rate " + cuba.rateHz());
     }
 
+    /** The just-in-time network (connectivity regenerated every step) reproduces and stays within 15% of Brian2's rate. */
+    @Test
+    void jitConnectivityNetworkReproducesAndMatchesTheReferenceRate() {
+        CobaNetwork c = new CobaNetwork();
+        NetworkBenchmark.Result a = c.simulate(4000, 1000, 42, false, true, null), b = c.simulate(4000, 300, 42, false, true, null);
+        assertEquals(CobaNetwork.BRIAN2_COBA_RATE_HZ, a.rateHz(), 0.15 * CobaNetwork.BRIAN2_COBA_RATE_HZ, a.json());
+        int n = (int) b.spikes();
+        assertEquals(a.spikeNeurons().get(":" + n), b.spikeNeurons(), "same seed, same spikes over the first 300 ms");
+    }
+
     @Test
     void surrogateTrainingReducesTheLoss() {
         double[] l = SurrogateTraining.train(30, null);

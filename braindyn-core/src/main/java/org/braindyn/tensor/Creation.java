@@ -29,6 +29,20 @@ public class Creation {
     /** A bool vector (copied). */
     public static Tensor array(boolean[] data, int... shape) { return fromFlat(DType.BOOL, data.clone(), data.length, shape); }
 
+    // Fixed-arity forms: without them a call array(x) with one primitive array resolves to array(Object) (Java tries
+    // non-varargs methods first) and copies element by element through the generic nest reader.
+    /** A float32 vector (copied). */
+    public static Tensor array(float[] data) { return fromFlat(DType.F32, data.clone(), data.length, new int[0]); }
+
+    /** A float64 vector (copied). */
+    public static Tensor array(double[] data) { return fromFlat(DType.F64, data.clone(), data.length, new int[0]); }
+
+    /** An int32 vector (copied). */
+    public static Tensor array(int[] data) { return fromFlat(DType.I32, data.clone(), data.length, new int[0]); }
+
+    /** A bool vector (copied). */
+    public static Tensor array(boolean[] data) { return fromFlat(DType.BOOL, data.clone(), data.length, new int[0]); }
+
     /** A tensor from any rectangular nest of Java arrays or lists; see {@link #asarray}. */
     public static Tensor array(Object nested) { return asarray(nested); }
 
