@@ -45,10 +45,7 @@ public final class DSRunner {
         if (!(dt > 0)) throw new IllegalArgumentException("DSRunner.dt: must be > 0 ms; got " + dt);
         this.target = target;
         this.dt = dt;
-        for (String m : monitors) {
-            Variable v = resolve(m, "monitor");
-            addMonitor(m, v::value);
-        }
+        for (String m : monitors) monitor(m);
     }
 
     private DSRunner addMonitor(String name, Supplier<Tensor> fn) {
@@ -169,11 +166,21 @@ public final class DSRunner {
         return List.copyOf(r);
     }
 
-    /** Writes {@code ts} and every monitor to an {@code .npz} (atomically). */
+    /**
+     * Writes {@code ts} and every monitor to an {@code .npz} (atomically). A function monitor whose shape changes
+     * between steps is written concatenated along its first axis, with {@code NAME_counts} holding each step's length.
+     */
     public void save(Path file) throws java.io.IOException {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("ts", ts());
-        for (String k : records.keySet()) m.put(k, mon(k));
+        for (var e : records.entrySet()) {
+            List<Tensor> r = e.getValue();
+            boolean ragged = r.stream().map(Tensor::shape).distinct().count() > 1;
+            if (!ragged) { m.put(e.getKey(), mon(e.getKey())); continue; }
+            // Values whose shape changes between steps: concatenated along axis 0, with the length of each step.
+            m.put(e.getKey(), BM.concatenate(0, r.stream().map(t -> t.ndim() == 0 ? t.reshape(1) : t).toArray(Tensor[]::new)));
+            m.put(e.getKey() + "_counts", BM.array(r.stream().mapToInt(t -> t.ndim() == 0 ? 1 : t.dim(0)).toArray()));
+        }
         Npz.write(file, m);
     }
 }

@@ -164,7 +164,7 @@ class FrameworkTest {
     }
 
     @Test
-    void indexSubsetAndFunctionMonitors() {
+    void indexSubsetAndFunctionMonitors() throws Exception {
         EINet net = new EINet(400, 3);
         DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("E.V").monitor("E.spike", 0, 5, 7)
                 .monitor("nE", () -> sum(net.E.spike.value().astype(org.braindyn.tensor.DType.F32)))
@@ -190,6 +190,13 @@ class FrameworkTest {
             }
         }
         assertTrue(total > 0, "the network spiked");
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("mon").resolve("m.npz");
+        r.save(file);
+        var saved = org.braindyn.io.Npz.read(file);
+        assertEquals(concatenate(0, ids.toArray(Tensor[]::new)), saved.get("ids"), "ragged monitor concatenated");
+        assertEquals(500, saved.get("ids_counts").size());
+        assertEquals(total, sum(saved.get("ids_counts")).item(), 0.0);
+        assertEquals(r.mon("E.V"), saved.get("E.V"));
         var bad = assertThrows(IllegalArgumentException.class, () -> new DSRunner(net, List.of(), 0.1).monitor("E.V", 320));
         assertTrue(bad.getMessage().contains("'E.V'") && bad.getMessage().contains("320") && bad.getMessage().contains("320 elements"), bad.getMessage());
         var dup = assertThrows(IllegalArgumentException.class, () -> new DSRunner(net, List.of("E.V"), 0.1).monitor("E.V", 1));
