@@ -97,4 +97,22 @@ class NpyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.fromBytes(new byte[] {1, 2, 3}, "junk.npy"));
         assertTrue(e.getMessage().contains("junk.npy"));
     }
+    /** A write that fails half-way (the second array cannot be serialised) leaves the previous file as it was and no temporary file. */
+    @Test
+    void aFailedWriteLeavesTheOldFileIntact(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("states.npz");
+        Map<String, Tensor> old = new LinkedHashMap<>();
+        old.put("V", F32);
+        Npz.write(p, old);
+        byte[] before = Files.readAllBytes(p);
+        Map<String, Tensor> broken = new LinkedHashMap<>();
+        broken.put("V", I32);
+        broken.put("spike", null);                        // fails after the first entry is already in the archive
+        assertThrows(RuntimeException.class, () -> Npz.write(p, broken));
+        assertArrayEquals(before, Files.readAllBytes(p), "the old file is untouched");
+        assertEquals(old, Npz.read(p));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("states.npz"), files.map(f -> f.getFileName().toString()).toList(), "no temporary files left behind");
+        }
+    }
 }
