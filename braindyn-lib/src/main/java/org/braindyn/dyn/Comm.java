@@ -19,7 +19,10 @@ public interface Comm {
         Csr csr = conn.csr();
         if (weight.ndim() != 0 && weight.size() != conn.size())
             throw new IllegalArgumentException("Comm.eventCsr: " + weight.size() + " weights for " + conn.size() + " synapses; give one per synapse or a scalar");
-        return spikes -> BM.csrEventSum(csr, weight, spikes);
+        Tensor data = weight.ndim() == 0 ? BM.broadcastTo(weight, conn.size()).contiguous() : weight;
+        return spikes -> spikes.ndim() == 2                     // a batch (B, pre): Aᵀ·Xᵀ, transposed back to (B, post)
+                ? BM.transpose(BM.csrMatmat(csr, data, BM.transpose(spikes.astype(data.dtype())), true))
+                : BM.csrEventSum(csr, weight, spikes);
     }
 
     /**

@@ -14,6 +14,8 @@ import org.braindyn.tensor.Tensor;
  */
 public final class Expon extends Synapse {
     private final double tau;
+    private final int size;
+    private final Mode mode;
     /** Conductance (or current, for CUBA outputs). */
     public final Variable g;
 
@@ -25,7 +27,9 @@ public final class Expon extends Synapse {
         super(name);
         if (!(tau > 0)) throw new IllegalArgumentException("Expon.tau: must be > 0 ms; got " + tau);
         this.tau = tau;
-        this.g = new Variable(BM.zeros(Shape.of(size), Config.defaultFloat()));
+        this.size = size;
+        this.mode = Mode.current();
+        this.g = new Variable(BM.zeros(Shape.of(Mode.shape(mode.batchSize(), size)), Config.defaultFloat()), null, mode.batched() ? 0 : -1);
     }
 
     @Override public Tensor update(Tensor... inputs) {
@@ -37,5 +41,10 @@ public final class Expon extends Synapse {
 
     @Override public Tensor conductance() { return g.value(); }
 
-    @Override public void resetState(int batchSize) { g.fill(0); }
+    /** Zeros the conductance; in a batching mode with {@code batchSize} rows. */
+    @Override public void resetState(int batchSize) {
+        if (!mode.batched()) { g.fill(0); return; }
+        if (batchSize < 1) throw new IllegalArgumentException(this + ".resetState: batch size must be >= 1 in " + mode.kind() + " mode; got " + batchSize);
+        g.set(BM.zeros(Shape.of(batchSize, size), Config.defaultFloat()));
+    }
 }

@@ -69,9 +69,9 @@ public final class Lif extends NeuronGroup {
         this.reset = reset;
         this.spkFun = spkFun;
         this.vInit = vInit;
-        this.V = new Variable(initialV());
-        this.spike = new Variable(spkFun == null ? BM.zeros(Shape.of(size), DType.BOOL) : BM.zeros(Shape.of(size), Config.defaultFloat()));
-        this.tLast = new Variable(BM.full(Shape.of(size), -1e7, Config.defaultFloat()));
+        this.V = state(initialV());
+        this.spike = state(initialSpike());
+        this.tLast = state(BM.full(Shape.of(stateShape()), -1e7, Config.defaultFloat()));
     }
 
     /** BrainPy's defaults, hard reset, boolean spikes. */
@@ -83,7 +83,11 @@ public final class Lif extends NeuronGroup {
     }
 
     private Tensor initialV() {
-        return vInit == null ? BM.broadcastTo(vRest.get(), num()).astype(Config.defaultFloat()).contiguous() : vInit.init(new int[] {num()}, Config.defaultFloat());
+        return vInit == null ? BM.broadcastTo(vRest.get(), stateShape()).astype(Config.defaultFloat()).contiguous() : vInit.init(stateShape(), Config.defaultFloat());
+    }
+
+    private Tensor initialSpike() {
+        return BM.zeros(Shape.of(stateShape()), spkFun == null ? DType.BOOL : Config.defaultFloat());
     }
 
     /** The homogeneous parameters, or null when built from a {@link LifSpec}. */
@@ -115,9 +119,9 @@ public final class Lif extends NeuronGroup {
     }
 
     @Override public void resetState(int batchSize) {
+        resizeBatch(batchSize);
         V.set(initialV());
-        spike.fill(0);
-        tLast.fill(-1e7);
-        input.fill(0);
+        spike.set(initialSpike());
+        tLast.set(BM.full(Shape.of(stateShape()), -1e7, Config.defaultFloat()));
     }
 }

@@ -20,6 +20,9 @@ public abstract class NeuronGroup extends DynamicalSystem {
     /** External input current, cleared at the end of each update. */
     public final Variable input;
     private final List<UnaryOperator<Tensor>> currents = new ArrayList<>();
+    /** The mode in effect at construction (see {@link Mode}). */
+    private final Mode mode = Mode.current();
+    private int batch = mode.batchSize();
 
     protected NeuronGroup(String name, int... geometry) {
         super(name);
@@ -27,7 +30,31 @@ public abstract class NeuronGroup extends DynamicalSystem {
         this.geometry = geometry.clone();
         this.num = Shape.of(geometry).size();
         if (num <= 0) throw new IllegalArgumentException(getClass().getSimpleName() + ": size must be positive; got " + Shape.of(geometry));
-        this.input = new Variable(BM.zeros(Shape.of(num), Config.defaultFloat()));
+        this.input = state(BM.zeros(Shape.of(stateShape()), Config.defaultFloat()));
+    }
+
+    /** The mode the group was built in. */
+    public final Mode mode() { return mode; }
+
+    /** The current batch size (0 without a batch axis). */
+    public final int batchSize() { return batch; }
+
+    /** {@code (N,)}, or {@code (batch, N)} in a batching mode. */
+    protected final int[] stateShape() { return Mode.shape(batch, num); }
+
+    /** A state variable whose leading axis is the batch axis in a batching mode. */
+    protected final Variable state(Tensor init) { return new Variable(init, null, mode.batched() ? 0 : -1); }
+
+    /**
+     * Sets the batch size for {@link #resetState(int)} (ignored without a batch axis, as in BrainPy) and clears the
+     * input; subclasses then rebuild their states with {@link #stateShape()}.
+     */
+    protected final void resizeBatch(int batchSize) {
+        if (mode.batched()) {
+            if (batchSize < 1) throw new IllegalArgumentException(this + ".resetState: batch size must be >= 1 in " + mode.kind() + " mode; got " + batchSize);
+            batch = batchSize;
+        }
+        input.set(BM.zeros(Shape.of(stateShape()), Config.defaultFloat()));
     }
 
     /** Number of neurons. */
