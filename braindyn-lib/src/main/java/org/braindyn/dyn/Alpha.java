@@ -1,9 +1,6 @@
 package org.braindyn.dyn;
 
 import org.braindyn.state.Variable;
-import org.braindyn.tensor.BM;
-import org.braindyn.tensor.Config;
-import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -23,8 +20,8 @@ public final class Alpha extends Synapse {
         super(name);
         if (!(tau > 0)) throw new IllegalArgumentException("Alpha.tau: must be > 0 ms; got " + tau);
         this.tau = tau;
-        this.h = new Variable(BM.zeros(Shape.of(size), Config.defaultFloat()));
-        this.g = new Variable(BM.zeros(Shape.of(size), Config.defaultFloat()));
+        this.h = zeroState(size);
+        this.g = zeroState(size);
     }
 
     @Override public Tensor update(Tensor... inputs) {
@@ -39,5 +36,5 @@ public final class Alpha extends Synapse {
 
     @Override public Tensor conductance() { return g.value(); }
 
-    @Override public void resetState(int batchSize) { h.fill(0); g.fill(0); }
+    @Override public void resetState(int batchSize) { resetZero(h, batchSize); resetZero(g, batchSize); }
 }

@@ -1,9 +1,6 @@
 package org.braindyn.dyn;
 
 import org.braindyn.state.Variable;
-import org.braindyn.tensor.BM;
-import org.braindyn.tensor.Config;
-import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -27,8 +24,8 @@ public final class DualExpon extends Synapse {
         this.tauRise = tauRise;
         this.tauDecay = tauDecay;
         this.a = tauDecay / (tauDecay - tauRise);
-        this.gRise = new Variable(BM.zeros(Shape.of(size), Config.defaultFloat()));
-        this.gDecay = new Variable(BM.zeros(Shape.of(size), Config.defaultFloat()));
+        this.gRise = zeroState(size);
+        this.gDecay = zeroState(size);
     }
 
     @Override public Tensor update(Tensor... inputs) {
@@ -42,5 +39,5 @@ public final class DualExpon extends Synapse {
 
     @Override public Tensor conductance() { return gDecay.value().sub(gRise.value()).mul(a); }
 
-    @Override public void resetState(int batchSize) { gRise.fill(0); gDecay.fill(0); }
+    @Override public void resetState(int batchSize) { resetZero(gRise, batchSize); resetZero(gDecay, batchSize); }
 }

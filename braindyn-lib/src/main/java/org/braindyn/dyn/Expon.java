@@ -1,9 +1,6 @@
 package org.braindyn.dyn;
 
 import org.braindyn.state.Variable;
-import org.braindyn.tensor.BM;
-import org.braindyn.tensor.Config;
-import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -14,8 +11,6 @@ import org.braindyn.tensor.Tensor;
  */
 public final class Expon extends Synapse {
     private final double tau;
-    private final int size;
-    private final Mode mode;
     /** Conductance (or current, for CUBA outputs). */
     public final Variable g;
 
@@ -27,9 +22,7 @@ public final class Expon extends Synapse {
         super(name);
         if (!(tau > 0)) throw new IllegalArgumentException("Expon.tau: must be > 0 ms; got " + tau);
         this.tau = tau;
-        this.size = size;
-        this.mode = Mode.current();
-        this.g = new Variable(BM.zeros(Shape.of(Mode.shape(mode.batchSize(), size)), Config.defaultFloat()), null, mode.batched() ? 0 : -1);
+        this.g = zeroState(size);
     }
 
     @Override public Tensor update(Tensor... inputs) {
@@ -42,9 +35,5 @@ public final class Expon extends Synapse {
     @Override public Tensor conductance() { return g.value(); }
 
     /** Zeros the conductance; in a batching mode with {@code batchSize} rows. */
-    @Override public void resetState(int batchSize) {
-        if (!mode.batched()) { g.fill(0); return; }
-        if (batchSize < 1) throw new IllegalArgumentException(this + ".resetState: batch size must be >= 1 in " + mode.kind() + " mode; got " + batchSize);
-        g.set(BM.zeros(Shape.of(batchSize, size), Config.defaultFloat()));
-    }
+    @Override public void resetState(int batchSize) { resetZero(g, batchSize); }
 }

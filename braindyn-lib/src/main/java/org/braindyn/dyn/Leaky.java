@@ -21,7 +21,7 @@ public final class Leaky extends NeuronGroup {
         super(name, size);
         if (!(tau > 0)) throw new IllegalArgumentException("Leaky.tau: must be > 0 ms; got " + tau);
         this.tau = tau;
-        this.x = new Variable(BM.zeros(Shape.of(size), Config.defaultFloat()));
+        this.x = state(BM.zeros(Shape.of(stateShape()), Config.defaultFloat()));
     }
 
     @Override public Tensor update(Tensor... inputs) {
@@ -35,5 +35,8 @@ public final class Leaky extends NeuronGroup {
     /** Leaky units do not spike: their "spike" output is the value itself. */
     @Override public Tensor spike() { return x.value(); }
 
-    @Override public void resetState(int batchSize) { x.fill(0); input.fill(0); }
+    @Override public void resetState(int batchSize) {
+        resizeBatch(batchSize);
+        x.set(BM.zeros(Shape.of(stateShape()), Config.defaultFloat()));
+    }
 }

@@ -57,4 +57,30 @@ class BatchingTest {
         assertEquals(Shape.of(40), plain.A.V.shape());
         assertThrows(IllegalArgumentException.class, () -> Mode.batching(0));
     }
+    @Test
+    void leakyAndSynapseKernelsBatch() {
+        Naming.clearNameCache();
+        Leaky out = Mode.with(Mode.training(4), () -> new Leaky("Out", 10, 5));
+        DualExpon d = Mode.with(Mode.training(4), () -> new DualExpon(null, 10, 1, 10));
+        Alpha a = Mode.with(Mode.training(4), () -> new Alpha(null, 10, 10));
+        assertEquals(Mode.Kind.TRAINING, out.mode().kind());
+        for (Tensor t : new Tensor[] {out.x.value(), d.conductance(), a.conductance()}) assertEquals(Shape.of(4, 10), t.shape());
+        Tensor drive = new RandomState(2).uniform(0, 1, 4, 10);
+        Leaky alone = new Leaky("Alone", 10, 5);
+        for (int k = 0; k < 5; k++) {
+            Shared.with(new Shared(k * 0.1, k, 0.1, true), () -> {
+                out.update(drive);
+                d.update(drive);
+                a.update(drive);
+                alone.update(drive.get("2"));
+            });
+        }
+        assertTrue(allclose(alone.x.value(), out.x.value().get("2"), 1e-6, 1e-6), "row 2 of the batch = the unbatched unit");
+        assertTrue(sum(d.conductance()).item() > 0 && sum(a.conductance()).item() > 0);
+        out.resetState(6);
+        d.resetState(6);
+        a.resetState(6);
+        for (Tensor t : new Tensor[] {out.x.value(), out.input.value(), d.conductance(), a.conductance()}) assertEquals(Shape.of(6, 10), t.shape());
+        assertEquals(0.0, sum(abs(d.conductance())).item(), 0.0);
+    }
 }
