@@ -53,6 +53,12 @@ class ExamplesTest {
     }
 
     @Test
+    void snnTrainingFromComponentsReducesTheLoss() {
+        double[] l = SnnTraining.train(10, null);
+        assertTrue(l[9] < 0.7 * l[0], "loss " + l[0] + " -> " + l[9]);
+    }
+
+    @Test
     void surrogateTrainingReducesTheLoss() {
         double[] l = SurrogateTraining.train(30, null);
         assertTrue(l[29] < 0.5 * l[0], "loss " + l[0] + " -> " + l[29]);
