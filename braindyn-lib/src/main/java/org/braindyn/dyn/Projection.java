@@ -18,17 +18,24 @@ public final class Projection extends DynamicalSystem {
     private final NeuronGroup pre;
     private final int delaySteps;
     private final SpikeDelay delay;
+    private final int[] perNeuron;
     private final Comm comm;
     /** The synapse dynamics. */
     public final Synapse syn;
     private final NeuronGroup post;
 
     private Projection(String name, NeuronGroup pre, int delaySteps, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
+        this(name, pre, delaySteps, null, comm, syn, out, post);
+    }
+
+    private Projection(String name, NeuronGroup pre, int delaySteps, int[] perNeuron, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
         super(name);
         if (delaySteps < 0) throw new IllegalArgumentException("Projection.delaySteps: must be >= 0; got " + delaySteps);
         this.pre = pre;
         this.delaySteps = delaySteps;
-        this.delay = pre != null && delaySteps > 0 ? pre.spikeDelay(delaySteps) : null;
+        this.perNeuron = perNeuron;
+        int longest = perNeuron == null ? delaySteps : java.util.Arrays.stream(perNeuron).max().orElse(0);
+        this.delay = pre != null && longest > 0 ? pre.spikeDelay(longest) : null;
         this.comm = comm;
         this.syn = syn;
         this.post = post;
@@ -38,6 +45,20 @@ public final class Projection extends DynamicalSystem {
     /** Reads {@code pre}'s spikes every step (BrainPy {@code FullProjAlignPost}). */
     public static Projection full(String name, NeuronGroup pre, int delaySteps, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
         return new Projection(name, pre, delaySteps, comm, syn, out, post);
+    }
+
+    /**
+     * As {@link #full(String, NeuronGroup, int, Comm, Synapse, SynOut, NeuronGroup)} with a delay per presynaptic
+     * neuron ({@code delaySteps[i]} steps for neuron {@code i}; BrainPy's heterogeneous delays), read from the group's
+     * shared spike buffer.
+     */
+    public static Projection full(String name, NeuronGroup pre, int[] delaySteps, Comm comm, Synapse syn, SynOut out, NeuronGroup post) {
+        String who = name == null ? "Projection" : name;
+        if (pre == null) throw new IllegalArgumentException(who + ": per-neuron delays need a presynaptic group");
+        if (delaySteps.length != pre.num())
+            throw new IllegalArgumentException(who + ".delaySteps: " + delaySteps.length + " delays for " + pre.num() + " presynaptic neurons");
+        for (int d : delaySteps) if (d < 0) throw new IllegalArgumentException(who + ".delaySteps: must be >= 0; got " + d);
+        return new Projection(name, pre, 0, delaySteps.clone(), comm, syn, out, post);
     }
 
     /**
@@ -77,7 +98,7 @@ public final class Projection extends DynamicalSystem {
             if (inputs.length == 0) throw new IllegalArgumentException(this + ": a half projection needs its presynaptic activity as the update argument");
             x = inputs[0];
         } else if (delay != null) {
-            x = delay.read(delaySteps);
+            x = perNeuron != null ? delay.read(perNeuron) : delay.read(delaySteps);
         } else {
             x = pre.spike();
         }

@@ -40,11 +40,34 @@ public final class SpikeDelay {
      * The first read in a time step (by {@link Shared#current()}'s step index) pushes the current spikes.
      */
     public Tensor read(int steps) {
+        push();
+        return buf.at(steps);
+    }
+
+    /**
+     * Per-neuron delays: element {@code j} (along the last axis) of the result is neuron {@code j}'s spike
+     * {@code steps[j]} steps before the last update. Cost: one select per distinct delay value.
+     */
+    public Tensor read(int[] steps) {
+        if (steps.length != group.num())
+            throw new IllegalArgumentException(group + ".spikeDelay: " + steps.length + " per-neuron delays for " + group.num() + " neurons");
+        push();
+        int[] distinct = java.util.Arrays.stream(steps).distinct().sorted().toArray();
+        Tensor out = buf.at(distinct[0]);
+        for (int k = 1; k < distinct.length; k++) {
+            int d = distinct[k];
+            boolean[] mask = new boolean[steps.length];
+            for (int j = 0; j < steps.length; j++) mask[j] = steps[j] == d;
+            out = org.braindyn.tensor.BM.where(org.braindyn.tensor.BM.array(mask), buf.at(d), out);
+        }
+        return out;
+    }
+
+    private void push() {
         long i = Shared.current().i();
         if (i != lastStep) {
             buf.update(group.spike());
             lastStep = i;
         }
-        return buf.at(steps);
     }
 }

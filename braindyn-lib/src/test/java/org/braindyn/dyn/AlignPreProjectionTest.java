@@ -86,4 +86,22 @@ class AlignPreProjectionTest {
         var late = assertThrows(IllegalStateException.class, () -> pre.spikeDelay(9));
         assertTrue(late.getMessage().contains("9 steps") && late.getMessage().contains("before running"), late.getMessage());
     }
+    @Test
+    void perNeuronDelaysEqualHomogeneousProjectionsPerNeuron() {
+        Naming.clearNameCache();
+        Lif pre = new Lif("Pre", 6, LifParams.defaults(), Lif.Reset.HARD, null, null), post = new Lif("Post", 6, LifParams.defaults(), Lif.Reset.HARD, null, null);
+        int[] delays = {0, 1, 3, 3, 2, 0};
+        Projection het = Projection.full("Het", pre, delays, Comm.oneToOne(scalar(1.0)), new Expon(null, 6, 5), SynOut.cuba(), post);
+        Projection[] hom = new Projection[4];
+        for (int d = 0; d < 4; d++) hom[d] = Projection.full("Hom" + d, pre, d, Comm.oneToOne(scalar(1.0)), new Expon(null, 6, 5), SynOut.cuba(), post);
+        RandomState rng = new RandomState(8);
+        for (int k = 0; k < 25; k++) {
+            pre.spike.set(rng.bernoulli(0.4, 6));
+            Shared.with(new Shared(k * 0.1, k, 0.1, false), () -> { het.update(); for (Projection p : hom) p.update(); });
+            for (int j = 0; j < 6; j++)
+                assertEquals(((Expon) hom[delays[j]].syn).g.value().getDouble(j), ((Expon) het.syn).g.value().getDouble(j), 1e-6, "neuron " + j + " step " + k);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> Projection.full("Bad", pre, new int[] {1, 2}, Comm.oneToOne(scalar(1.0)), new Expon(null, 6, 5), SynOut.cuba(), post));
+        assertTrue(e.getMessage().contains("2 delays for 6"), e.getMessage());
+    }
 }
