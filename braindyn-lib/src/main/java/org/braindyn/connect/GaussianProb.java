@@ -23,20 +23,13 @@ public final class GaussianProb extends Connector {
 
     @Override protected Conn build(int[] pre, int[] post) {
         if (!java.util.Arrays.equals(pre, post)) throw new IllegalArgumentException("GaussianProb: connects one population; use connectWithin(geometry)");
-        int n = count(pre), d = pre.length;
+        int n = count(pre);
         java.util.List<int[]> syn = new java.util.ArrayList<>();
-        int[] ci = new int[d], cj = new int[d];
+        GridDistance grid = new GridDistance(pre, periodicBoundary);
         for (int i = 0; i < n; i++) {
             SplittableRandom rnd = rowRandom(seed, i);
-            unravel(i, pre, ci);
             for (int j = 0; j < n; j++) {
-                unravel(j, pre, cj);
-                double d2 = 0;
-                for (int k = 0; k < d; k++) {
-                    double diff = Math.abs(ci[k] - cj[k]);
-                    if (periodicBoundary) diff = Math.min(diff, pre[k] - diff);
-                    d2 += diff * diff;
-                }
+                double d2 = grid.squared(i, j);
                 double p = Math.exp(-d2 / (2 * sigma * sigma));
                 if (i == j) p = includeSelf ? 1 : 0;
                 if (rnd.nextDouble() < p) syn.add(new int[] {i, j});
@@ -45,9 +38,5 @@ public final class GaussianProb extends Connector {
         int[] a = new int[syn.size()], b = new int[syn.size()];
         for (int s = 0; s < a.length; s++) { a[s] = syn.get(s)[0]; b[s] = syn.get(s)[1]; }
         return Conn.fromIJ(n, n, a, b);
-    }
-
-    private static void unravel(int f, int[] dims, int[] out) {
-        for (int k = dims.length - 1; k >= 0; k--) { out[k] = f % dims[k]; f /= dims[k]; }
     }
 }

@@ -36,29 +36,18 @@ public record DecayInit(double[] sigmas, double[] maxWs, double minW, boolean pe
     }
 
     @Override public Tensor init(int[] geometry, DType dtype) {
-        int n = Shape.of(geometry).size(), d = geometry.length;
+        int n = Shape.of(geometry).size();
         double[] w = new double[n * n];
-        int[] ci = new int[d], cj = new int[d];
+        org.braindyn.connect.GridDistance grid = new org.braindyn.connect.GridDistance(geometry, periodicBoundary);
         for (int i = 0; i < n; i++) {
-            unravel(i, geometry, ci);
             for (int j = 0; j < n; j++) {
                 if (i == j && !includeSelf) continue;
-                unravel(j, geometry, cj);
-                double d2 = 0;
-                for (int k = 0; k < d; k++) {
-                    double diff = Math.abs(ci[k] - cj[k]);
-                    if (periodicBoundary) diff = Math.min(diff, geometry[k] - diff);
-                    d2 += diff * diff;
-                }
+                double d2 = grid.squared(i, j);
                 double v = maxWs[0] * Math.exp(-d2 / (2 * sigmas[0] * sigmas[0]));
                 if (sigmas.length == 2) v -= maxWs[1] * Math.exp(-d2 / (2 * sigmas[1] * sigmas[1]));
                 w[i * n + j] = Math.abs(v) < minW ? 0 : v;
             }
         }
         return BM.array(w).reshape(n, n).astype(dtype);
-    }
-
-    private static void unravel(int f, int[] dims, int[] out) {
-        for (int k = dims.length - 1; k >= 0; k--) { out[k] = f % dims[k]; f /= dims[k]; }
     }
 }
