@@ -9,5 +9,6 @@ module org.braindyn.core {
     exports org.braindyn.state;
     exports org.braindyn.random;
     exports org.braindyn.autodiff;
+    exports org.braindyn.jit;
     exports org.braindyn.surrogate;
 }

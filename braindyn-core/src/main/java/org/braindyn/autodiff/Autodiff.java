@@ -316,6 +316,30 @@ public final class Autodiff {
         });
     }
 
+    /** Backward of a composite with several outputs: cotangents of every output (zeros where unused) to those of the inputs. */
+    public interface MultiBackward { Tensor[] vjp(Tensor[] inputs, Tensor[] outputs, Tensor[] cotangents); }
+
+    /**
+     * Applies a composite with several outputs whose backward is {@code backward}: {@code forward} runs without
+     * being recorded, and the active tape (if it tracks any input) stores one node for all outputs. The compiler's
+     * loops use it so that BPTT runs their compiled backward body.
+     */
+    public static Tensor[] customVjpMulti(java.util.function.Function<Tensor[], Tensor[]> forward, MultiBackward backward, Tensor... args) {
+        Tape tape = Tape.active();
+        if (tape == null || Arrays.stream(args).noneMatch(tape::isTracked)) return forward.apply(args);
+        Tensor[] y = tape.unrecorded(() -> forward.apply(args));
+        Tensor[] outs = new Tensor[y.length];
+        for (int k = 0; k < y.length; k++) outs[k] = y[k].view(y[k].shape(), y[k].offset(), y[k].strides());
+        tape.record(new Tape.Node(null, null, args.clone(), null, null, outs, backward::vjp));
+        return outs;
+    }
+
+    /** True if an autodiff tape on this thread is recording and tracks one of {@code ts}. */
+    public static boolean isRecording(Tensor... ts) {
+        Tape tape = Tape.active();
+        return tape != null && Arrays.stream(ts).anyMatch(tape::isTracked);
+    }
+
     private static Tensor recordComposite(Fn f, Tensor[] args, Tape.CustomRule rule) {
         Tape tape = Tape.active();
         if (tape == null || Arrays.stream(args).noneMatch(tape::isTracked)) return f.apply(args);

@@ -22,7 +22,13 @@ import org.braindyn.tensor.Tensor;
  */
 final class Tape {
     /** One recorded application: a primitive, or a custom rule (custom VJP, checkpoint). */
-    record Node(Op op, Attr attr, Tensor[] in, Tensor out, CustomRule custom) {}
+    record Node(Op op, Attr attr, Tensor[] in, Tensor out, CustomRule custom, Tensor[] outs, MultiRule multi) {
+        Node(Op op, Attr attr, Tensor[] in, Tensor out, CustomRule custom) { this(op, attr, in, out, custom, null, null); }
+    }
+
+    /** Backward of a composite with several outputs; {@code g[k]} is the cotangent of output k (zeros if unused). */
+    @FunctionalInterface
+    interface MultiRule { Tensor[] vjp(Tensor[] in, Tensor[] outs, Tensor[] g); }
 
     /** Backward of a composite recorded as one node. */
     @FunctionalInterface
@@ -99,10 +105,10 @@ final class Tape {
     /** Records a custom node (its output becomes tracked). */
     void record(Node n) {
         nodes.add(n);
-        tracked.add(n.out());
+        if (n.outs() != null) for (Tensor o : n.outs()) { tracked.add(o); keep(o); }
+        else { tracked.add(n.out()); keep(n.out()); }
         for (Tensor t : n.in()) read.add(t);
         for (Tensor t : n.in()) keep(t);
-        keep(n.out());
     }
 
     private void keep(Tensor t) {
@@ -128,9 +134,19 @@ final class Tape {
         cot.put(y, gy);
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);
-            Tensor g = cot.get(n.out());
-            if (g == null) continue;
-            Tensor[] gi = n.custom() != null ? n.custom().vjp(n.in(), n.out(), g) : VjpRules.vjp(n.op(), n.attr(), n.in(), n.out(), g);
+            Tensor[] gi;
+            if (n.multi() != null) {
+                Tensor[] gs = new Tensor[n.outs().length];
+                boolean any = false;
+                for (int k = 0; k < gs.length; k++) { gs[k] = cot.get(n.outs()[k]); any |= gs[k] != null; }
+                if (!any) continue;
+                for (int k = 0; k < gs.length; k++) if (gs[k] == null) gs[k] = BM.zerosLike(n.outs()[k]);
+                gi = n.multi().vjp(n.in(), n.outs(), gs);
+            } else {
+                Tensor g = cot.get(n.out());
+                if (g == null) continue;
+                gi = n.custom() != null ? n.custom().vjp(n.in(), n.out(), g) : VjpRules.vjp(n.op(), n.attr(), n.in(), n.out(), g);
+            }
             for (int j = 0; j < n.in().length; j++) {
                 Tensor x = n.in()[j];
                 if (gi[j] == null || !tracked.contains(x)) continue;

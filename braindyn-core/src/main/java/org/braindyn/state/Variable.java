@@ -46,8 +46,35 @@ public class Variable {
         this.batchAxis = batchAxis;
     }
 
+    /** Observes reads and writes of variables on this thread; the compiler installs one while it traces. */
+    public interface Watcher {
+        /** {@code v}, now holding {@code current}, is about to be read. */
+        void beforeRead(Variable v, Tensor current);
+        /** {@code v}, now holding {@code current}, is about to be given a new value. */
+        void beforeWrite(Variable v, Tensor current);
+    }
+
+    private static final ScopedValue<Watcher> WATCHER = ScopedValue.newInstance();
+
+    /** Runs {@code body} with {@code w} told of every variable read and write on this thread meanwhile. */
+    public static <T> T watching(Watcher w, java.util.function.Supplier<T> body) {
+        return ScopedValue.where(WATCHER, w).call(body::get);
+    }
+
+    /**
+     * Replaces the value without checks or notification. For tracers, which swap a symbolic stand-in in and the
+     * real value back out; the dtype must stay the same.
+     */
+    public void swapValue(Tensor t) {
+        if (t.dtype() != dtype) throw new MathError(describe() + ": swapValue with dtype " + t.dtype().numpyName() + "; expected " + dtype.numpyName());
+        value = t;
+    }
+
     /** The current value. */
-    public Tensor value() { return value; }
+    public Tensor value() {
+        if (WATCHER.isBound()) WATCHER.get().beforeRead(this, value);
+        return value;
+    }
 
     /** Name used in messages: the module path once discovered (e.g. {@code E.V}), else the given name. */
     public String name() { return name == null ? "<unnamed>" : name; }
@@ -81,6 +108,7 @@ public class Variable {
         if (!compatible(newValue.shape()))
             throw new MathError(describe() + ": The shape of the original data is " + value.shape() + ", while we got "
                     + newValue.shape() + "." + (batchAxis >= 0 ? " Only axis " + batchAxis + " (the batch axis) may change." : ""));
+        if (WATCHER.isBound()) WATCHER.get().beforeWrite(this, value);
         value = newValue;
     }
 
@@ -96,10 +124,10 @@ public class Variable {
     public void update(Tensor newValue) { set(newValue); }
 
     /** {@code v[idx] = x}: x is broadcast and cast to this variable's dtype. */
-    public void setAt(Index[] idx, Tensor x) { set(value.at(idx).set(x)); }
+    public void setAt(Index[] idx, Tensor x) { set(value().at(idx).set(x)); }
 
     /** {@code v[idx] = x} for a scalar. */
-    public void setAt(Index[] idx, double x) { set(value.at(idx).set(x)); }
+    public void setAt(Index[] idx, double x) { set(value().at(idx).set(x)); }
 
     /** {@code v[i] = x} at one position of the first axis. */
     public void setAt(int i, double x) { setAt(new Index[] {Index.at(i)}, x); }
@@ -111,30 +139,30 @@ public class Variable {
     public void set(String index, double x) { setAt(Index.parse(index), x); }
 
     /** {@code v[idx] += x}; repeated positions accumulate. */
-    public void addAt(Index[] idx, Tensor x) { set(value.at(idx).add(x)); }
+    public void addAt(Index[] idx, Tensor x) { set(value().at(idx).add(x)); }
 
     /** {@code v[idx] += x} for a scalar. */
-    public void addAt(Index[] idx, double x) { set(value.at(idx).add(x)); }
+    public void addAt(Index[] idx, double x) { set(value().at(idx).add(x)); }
 
     /** {@code v[:] = x} for a scalar. */
-    public void fill(double x) { set(BM.full(value.shape(), x, dtype)); }
+    public void fill(double x) { set(BM.full(value().shape(), x, dtype)); }
 
-    /** {@code v += x}. */ public void addAssign(Tensor x) { set(checked("+=", value.add(x))); }
-    /** {@code v += x}. */ public void addAssign(double x) { set(checked("+=", value.add(x))); }
-    /** {@code v -= x}. */ public void subAssign(Tensor x) { set(checked("-=", value.sub(x))); }
-    /** {@code v -= x}. */ public void subAssign(double x) { set(checked("-=", value.sub(x))); }
-    /** {@code v *= x}. */ public void mulAssign(Tensor x) { set(checked("*=", value.mul(x))); }
-    /** {@code v *= x}. */ public void mulAssign(double x) { set(checked("*=", value.mul(x))); }
-    /** {@code v /= x} (true division; int variables refuse it). */ public void divAssign(Tensor x) { set(checked("/=", value.div(x))); }
-    /** {@code v /= x}. */ public void divAssign(double x) { set(checked("/=", value.div(x))); }
-    /** {@code v //= x}. */ public void floorDivAssign(Tensor x) { set(checked("//=", value.floorDiv(x))); }
-    /** {@code v %= x}. */ public void remAssign(Tensor x) { set(checked("%=", value.rem(x))); }
-    /** {@code v **= x}. */ public void powAssign(double x) { set(checked("**=", value.pow(x))); }
-    /** {@code v &= x}. */ public void andAssign(Tensor x) { set(checked("&=", BM.bitwiseAnd(value, x))); }
-    /** {@code v |= x}. */ public void orAssign(Tensor x) { set(checked("|=", BM.bitwiseOr(value, x))); }
-    /** {@code v ^= x}. */ public void xorAssign(Tensor x) { set(checked("^=", BM.bitwiseXor(value, x))); }
-    /** {@code v <<= n}. */ public void shiftLeftAssign(int n) { set(checked("<<=", BM.leftShift(value, n))); }
-    /** {@code v >>= n}. */ public void shiftRightAssign(int n) { set(checked(">>=", BM.rightShift(value, n))); }
+    /** {@code v += x}. */ public void addAssign(Tensor x) { set(checked("+=", value().add(x))); }
+    /** {@code v += x}. */ public void addAssign(double x) { set(checked("+=", value().add(x))); }
+    /** {@code v -= x}. */ public void subAssign(Tensor x) { set(checked("-=", value().sub(x))); }
+    /** {@code v -= x}. */ public void subAssign(double x) { set(checked("-=", value().sub(x))); }
+    /** {@code v *= x}. */ public void mulAssign(Tensor x) { set(checked("*=", value().mul(x))); }
+    /** {@code v *= x}. */ public void mulAssign(double x) { set(checked("*=", value().mul(x))); }
+    /** {@code v /= x} (true division; int variables refuse it). */ public void divAssign(Tensor x) { set(checked("/=", value().div(x))); }
+    /** {@code v /= x}. */ public void divAssign(double x) { set(checked("/=", value().div(x))); }
+    /** {@code v //= x}. */ public void floorDivAssign(Tensor x) { set(checked("//=", value().floorDiv(x))); }
+    /** {@code v %= x}. */ public void remAssign(Tensor x) { set(checked("%=", value().rem(x))); }
+    /** {@code v **= x}. */ public void powAssign(double x) { set(checked("**=", value().pow(x))); }
+    /** {@code v &= x}. */ public void andAssign(Tensor x) { set(checked("&=", BM.bitwiseAnd(value(), x))); }
+    /** {@code v |= x}. */ public void orAssign(Tensor x) { set(checked("|=", BM.bitwiseOr(value(), x))); }
+    /** {@code v ^= x}. */ public void xorAssign(Tensor x) { set(checked("^=", BM.bitwiseXor(value(), x))); }
+    /** {@code v <<= n}. */ public void shiftLeftAssign(int n) { set(checked("<<=", BM.leftShift(value(), n))); }
+    /** {@code v >>= n}. */ public void shiftRightAssign(int n) { set(checked(">>=", BM.rightShift(value(), n))); }
 
     private Tensor checked(String op, Tensor r) {
         if (r.dtype() != dtype)

@@ -28,6 +28,17 @@ public final class Shape {
     /** A shape with the given extents (copied). */
     public static Shape of(int... dims) { return dims.length == 0 ? SCALAR : new Shape(dims.clone()); }
 
+    /** This shape without its first {@code n} axes. */
+    public Shape drop(int n) { return of(Arrays.copyOfRange(dims, n, dims.length)); }
+
+    /** This shape with a new leading axis of extent {@code d}. */
+    public Shape prepend(int d) {
+        int[] r = new int[dims.length + 1];
+        r[0] = d;
+        System.arraycopy(dims, 0, r, 1, dims.length);
+        return of(r);
+    }
+
     /** Number of axes. */
     public int rank() { return dims.length; }
 

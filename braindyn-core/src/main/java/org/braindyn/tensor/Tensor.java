@@ -44,6 +44,44 @@ public final class Tensor extends TensorOps {
         return new Tensor(dtype, shape, data, 0, shape.contiguousStrides());
     }
 
+    /**
+     * A C-ordered view of {@code shape} starting at {@code offset} of a primitive array (low-level; the compiler's
+     * executor uses it to hand its buffers to eager kernels). The array must hold the elements; the caller must
+     * not modify them while the tensor is in use.
+     */
+    public static Tensor ofStorage(DType dtype, Shape shape, Object data, int offset) {
+        int len = Storage.length(dtype, data);
+        if (offset < 0 || offset + shape.size() > len)
+            throw new IllegalArgumentException("Tensor.ofStorage: " + shape.size() + " elements from offset " + offset + " do not fit an array of " + len);
+        return new Tensor(dtype, shape, data, offset, shape.contiguousStrides());
+    }
+
+    /**
+     * A symbolic tensor: a type and a tracer's token, with no elements. The compiler ({@code org.braindyn.jit})
+     * hands these to traced code; shape ops and primitives work on them, but any attempt to read an element
+     * (branching in Java on a traced value) throws the token's explanation.
+     */
+    public static Tensor symbolic(DType dtype, Shape shape, Symbolic token) {
+        return new Tensor(dtype, shape, token, 0, shape.contiguousStrides());
+    }
+
+    /** The marker a tracer attaches to a symbolic tensor. */
+    public interface Symbolic {
+        /** The error for reading an element of this value: which value, where it was made, and what to use instead. */
+        RuntimeException concretizationError(String what);
+    }
+
+    /** True if this tensor is a tracer's symbolic value (no elements to read). */
+    public boolean isSymbolic() { return data instanceof Symbolic; }
+
+    /** The tracer token of a symbolic tensor, else null. */
+    public Symbolic symbol() { return data instanceof Symbolic s ? s : null; }
+
+    private Object data(String what) {
+        if (data instanceof Symbolic s) throw s.concretizationError(what);
+        return data;
+    }
+
     /** A view of this tensor's storage with another shape, offset and element strides (low-level; no checks of bounds beyond rank). */
     public Tensor view(Shape newShape, int newOffset, int[] newStrides) {
         if (newStrides.length != newShape.rank())
@@ -67,7 +105,7 @@ public final class Tensor extends TensorOps {
     public int dim(int axis) { return shape.dim(axis); }
 
     /** The underlying primitive array (low-level, read-only by contract; may be shared with other views). */
-    public Object storage() { return data; }
+    public Object storage() { return data("its storage"); }
 
     /** Index in {@link #storage()} of the first element. */
     public int offset() { return offset; }
@@ -94,6 +132,7 @@ public final class Tensor extends TensorOps {
 
     /** This tensor if it is contiguous and owns exactly its storage from offset 0, else a C-ordered copy. */
     public Tensor contiguous() {
+        if (data instanceof Symbolic) return this;
         if (offset == 0 && isContiguous() && Storage.length(dtype, data) == shape.size()) return this;
         return new Tensor(dtype, shape, Storage.copyToFlat(this), 0, shape.contiguousStrides());
     }
@@ -115,7 +154,7 @@ public final class Tensor extends TensorOps {
     }
 
     /** Element at a storage index, converted to double (BOOL gives 0 or 1). */
-    public double readDouble(int storageIndex) { return Storage.readDouble(dtype, data, storageIndex); }
+    public double readDouble(int storageIndex) { return Storage.readDouble(dtype, data("an element"), storageIndex); }
 
     /** Element at {@code index}, as double. */
     public double getDouble(int... index) { return readDouble(storageIndex(index)); }
@@ -126,13 +165,13 @@ public final class Tensor extends TensorOps {
     /** Element at {@code index}, as int (floats truncate). */
     public int getInt(int... index) {
         int s = storageIndex(index);
-        return dtype == DType.I32 ? ((int[]) data)[s] : (int) readDouble(s);
+        return dtype == DType.I32 ? ((int[]) data("an element"))[s] : (int) readDouble(s);
     }
 
     /** Element at {@code index}, as boolean (non-zero is true). */
     public boolean getBool(int... index) {
         int s = storageIndex(index);
-        return dtype == DType.BOOL ? ((boolean[]) data)[s] : readDouble(s) != 0;
+        return dtype == DType.BOOL ? ((boolean[]) data("an element"))[s] : readDouble(s) != 0;
     }
 
     /** The single element of a size-1 tensor, as double. */
@@ -157,7 +196,7 @@ public final class Tensor extends TensorOps {
     @Override Tensor self() { return this; }
 
     /** Prints like NumPy's repr, e.g. {@code Tensor([[1.5, 2.5]], dtype=float32)}. */
-    @Override public String toString() { return TensorFormat.repr(this); }
+    @Override public String toString() { return data instanceof Symbolic s ? "Traced<" + dtype.numpyName() + shape + ">" + s : TensorFormat.repr(this); }
 
     /** Value equality: same dtype, shape and elements (NaN equals NaN). For tolerances use {@link BM#allclose}. */
     @Override public boolean equals(Object o) {

@@ -22,15 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kernel and the scalar reference interpreter exist and agree (dtype, shape and every element, NaNs and signed
  * zeros included), over every legal dtype, with broadcasting and special values.
  */
-class PrimitiveTableTest {
-    record Case(Op op, Attr attr, Tensor[] in, String label) {
+public class PrimitiveTableTest {
+    public record Case(Op op, Attr attr, Tensor[] in, String label) {
         @Override public String toString() { return label; }
     }
 
     static final DType[] FLOATS = {DType.F32, DType.F64};
     static final DType[] NUMERIC = {DType.I32, DType.F32, DType.F64};
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         Gen g = new Gen(7);
         List<Case> cs = new ArrayList<>();
         for (Op op : Op.values()) {

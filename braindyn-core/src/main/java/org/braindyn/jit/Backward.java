@@ -1,0 +1,157 @@
+package org.braindyn.jit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.braindyn.autodiff.Autodiff;
+import org.braindyn.ops.TensorType;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Storage;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Backpropagation through a compiled loop. The backward body is traced once from the forward step's graph:
+ * for the step's inputs {@code (x_t, c_t, inv)} and the cotangents {@code (ḡy_t, ḡc_{t+1})} it recomputes the
+ * step and applies the tape's vector-Jacobian rules, giving {@code (ḡx_t, ḡc_t)} and adding the invariants'
+ * cotangent to a running sum. That body is compiled like any loop body and run from {@code T-1} down to 0 with
+ * the carries stored by the forward pass; with checkpointing, each segment's carries are first recomputed
+ * forward from its stored checkpoint.
+ */
+final class Backward {
+    private Backward() {}
+
+    /**
+     * Cotangents of the loop node's inputs {@code [xs, carries, invariants]} given those of its outputs
+     * {@code [ys, final carries, write-only values]} (write-only values get no gradient).
+     */
+    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every) {
+        int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
+        Tensor[] inv = Arrays.copyOfRange(in, nx + nCar, in.length);
+        int nInv = inv.length;
+        Graph fg = ls.graph();
+        // which inputs and outputs carry gradients
+        boolean[] fx = new boolean[nx], fc = new boolean[nCar], fi = new boolean[nInv], fy = new boolean[ny];
+        for (int j = 0; j < nx; j++) fx[j] = in[j].dtype().isFloating();
+        for (int c = 0; c < nCar; c++) fc[c] = in[nx + c].dtype().isFloating();
+        for (int k = 0; k < nInv; k++) fi[k] = inv[k].dtype().isFloating();
+        for (int j = 0; j < ny; j++) fy[j] = ls.outType(j).dtype().isFloating();
+        // backward body arguments: [x_t (nx), c_t (nCar), gy_t (ny) | gc (nCar), gInv (nInv) | inv (nInv)]
+        List<TensorType> types = new ArrayList<>();
+        for (int j = 0; j < nx; j++) types.add(ls.inType(j));
+        for (int c = 0; c < nCar; c++) types.add(ls.inType(ls.carryIn[c]));
+        for (int j = 0; j < ny; j++) types.add(gradType(ls.outType(j)));
+        for (int c = 0; c < nCar; c++) types.add(gradType(ls.inType(ls.carryIn[c])));
+        for (int k = 0; k < nInv; k++) types.add(gradType(ls.inType(ls.invIn[k])));
+        for (int k = 0; k < nInv; k++) types.add(ls.inType(ls.invIn[k]));
+        LoopStep back = new LoopStep(a -> body(ls, fg, a, fx, fc, fi, fy), types, nx + nCar + ny, nCar + nInv, nInv);
+
+        // forward pass again, keeping the carry entering every `every`-th step
+        Object[] xa = new Object[nx];
+        int[] xo = new int[nx];
+        for (int j = 0; j < nx; j++) { Tensor c = in[j].contiguous(); xa[j] = c.storage(); xo[j] = c.offset(); }
+        Object[] init = new Object[nCar];
+        for (int c = 0; c < nCar; c++) init[c] = LoopStep.flat(in[nx + c]);
+        LoopStep.Run fwd = ls.run(xa, xo, init, inv, T, false, every, null, null);
+
+        // reverse sweep, one segment at a time
+        Object[] gc = new Object[nCar + nInv];
+        for (int c = 0; c < nCar; c++) gc[c] = LoopStep.flat(g[ny + c].astype(gradType(ls.inType(ls.carryIn[c])).dtype()));
+        for (int k = 0; k < nInv; k++) gc[nCar + k] = Storage.allocate(gradType(ls.inType(ls.invIn[k])).dtype(), inv[k].size());
+        Object[] gya = new Object[ny];
+        int[] gyo = new int[ny];
+        for (int j = 0; j < ny; j++) {
+            Tensor gy = g[j].astype(gradType(ls.outType(j)).dtype()).contiguous();
+            gya[j] = gy.storage();
+            gyo[j] = gy.offset();
+        }
+        Object[] gxa = new Object[nx];
+        for (int j = 0; j < nx; j++) gxa[j] = Storage.allocate(gradType(ls.inType(j)).dtype(), T * ls.inType(j).shape().size());
+        int segments = (T + every - 1) / every, segLen = every == 1 ? T : every;
+        if (every == 1) segments = T > 0 ? 1 : 0;
+        for (int s = segments - 1; s >= 0; s--) {
+            int start = s * segLen, len = Math.min(T, start + segLen) - start;
+            Object[] seg;
+            if (every == 1) seg = fwd.stored();
+            else {
+                Object[] cp = slot(ls, fwd.stored(), s);
+                int[] xo2 = new int[nx];
+                for (int j = 0; j < nx; j++) xo2[j] = xo[j] + start * ls.inType(j).shape().size();
+                seg = ls.run(xa, xo2, cp, inv, len, false, 1, null, null).stored();
+            }
+            Object[] bxa = new Object[nx + nCar + ny];
+            int[] bxo = new int[nx + nCar + ny];
+            for (int j = 0; j < nx; j++) { bxa[j] = xa[j]; bxo[j] = xo[j] + start * ls.inType(j).shape().size(); }
+            for (int c = 0; c < nCar; c++) { bxa[nx + c] = seg[c]; bxo[nx + c] = 0; }
+            for (int j = 0; j < ny; j++) { bxa[nx + nCar + j] = gya[j]; bxo[nx + nCar + j] = gyo[j] + start * ls.outType(j).shape().size(); }
+            int[] gxo = new int[nx];
+            for (int j = 0; j < nx; j++) gxo[j] = start * ls.inType(j).shape().size();
+            LoopStep.Run r = back.run(bxa, bxo, gc, back.invariants(inv), len, true, 0, gxa, gxo);
+            gc = r.finalCarries();
+        }
+        Tensor[] out = new Tensor[in.length];
+        for (int j = 0; j < nx; j++) out[j] = fx[j] ? Tensor.wrap(gradType(ls.inType(j)).dtype(), ls.inType(j).shape().prepend(T), gxa[j]) : null;
+        for (int c = 0; c < nCar; c++) {
+            TensorType t = ls.inType(ls.carryIn[c]);
+            out[nx + c] = fc[c] ? Tensor.wrap(t.dtype(), t.shape(), gc[c]) : null;
+        }
+        for (int k = 0; k < nInv; k++) {
+            TensorType t = ls.inType(ls.invIn[k]);
+            out[nx + nCar + k] = fi[k] ? Tensor.wrap(t.dtype(), t.shape(), gc[nCar + k]) : null;
+        }
+        return out;
+    }
+
+    /** The carries stored at checkpoint slot {@code s} ({@code every == 1}: the stacked arrays with offsets folded in). */
+    private static Object[] slot(LoopStep ls, Object[] stored, int s) {
+        Object[] r = new Object[stored.length];
+        for (int c = 0; c < stored.length; c++) {
+            TensorType t = ls.inType(ls.carryIn[c]);
+            int n = t.shape().size();
+            Object a = Storage.allocate(t.dtype(), n);
+            System.arraycopy(stored[c], s * n, a, 0, n);
+            r[c] = a;
+        }
+        return r;
+    }
+
+    private static TensorType gradType(TensorType t) {
+        return t.dtype().isFloating() ? t : new TensorType(org.braindyn.tensor.Config.defaultFloat(), t.shape());
+    }
+
+    /** The traced backward step (see the class comment). */
+    private static Tensor[] body(LoopStep ls, Graph fg, Tensor[] a, boolean[] fx, boolean[] fc, boolean[] fi, boolean[] fy) {
+        int nx = ls.nx, nCar = ls.carries(), ny = ls.ny, nInv = fi.length;
+        int gyAt = nx + nCar, gcAt = gyAt + ny, giAt = gcAt + nCar, invAt = giAt + nInv;
+        int nIn = fg.inputs.length;
+        // forward inputs in graph order
+        Tensor[] fin = new Tensor[nIn];
+        for (int j = 0; j < nx; j++) fin[j] = a[j];
+        for (int c = 0; c < nCar; c++) fin[ls.carryIn[c]] = a[nx + c];
+        for (int k = 0; k < nInv; k++) fin[ls.invIn[k]] = a[invAt + k];
+        List<Integer> wrt = new ArrayList<>();
+        for (int j = 0; j < nx; j++) if (fx[j]) wrt.add(j);
+        for (int c = 0; c < nCar; c++) if (fc[c]) wrt.add(ls.carryIn[c]);
+        for (int k = 0; k < nInv; k++) if (fi[k]) wrt.add(ls.invIn[k]);
+        Tensor[] grads = new Tensor[nIn];
+        if (!wrt.isEmpty()) {
+            Autodiff.Result r = Autodiff.grad(args -> {
+                Tensor[] outs = Interpreter.bind(fg, args);
+                Tensor loss = null;
+                for (int j = 0; j < ny; j++) if (fy[j]) loss = add(loss, BM.sum(outs[j].mul(a[gyAt + j])));
+                for (int c = 0; c < nCar; c++) if (fc[c]) loss = add(loss, BM.sum(outs[ls.carryOut[c]].mul(a[gcAt + c])));
+                return loss == null ? BM.zeros(org.braindyn.tensor.Shape.SCALAR, org.braindyn.tensor.Config.defaultFloat()).add(BM.sum(args[wrt.get(0)]).mul(0)) : loss;
+            }).argnums(wrt.stream().mapToInt(Integer::intValue).toArray()).apply(fin);
+            for (int k = 0; k < wrt.size(); k++) grads[wrt.get(k)] = r.argGrads()[k];
+        }
+        Tensor[] out = new Tensor[nx + nCar + nInv];
+        for (int j = 0; j < nx; j++) out[j] = fx[j] ? grads[j] : BM.zeros(ls.inType(j).shape(), gradType(ls.inType(j)).dtype());
+        for (int c = 0; c < nCar; c++) {
+            TensorType t = gradType(ls.inType(ls.carryIn[c]));
+            out[nx + c] = fc[c] ? grads[ls.carryIn[c]] : BM.zeros(t.shape(), t.dtype());
+        }
+        for (int k = 0; k < nInv; k++) out[nx + nCar + k] = fi[k] ? a[giAt + k].add(grads[ls.invIn[k]]) : a[giAt + k];
+        return out;
+    }
+
+    private static Tensor add(Tensor acc, Tensor t) { return acc == null ? t : acc.add(t); }
+}

@@ -1,0 +1,101 @@
+package org.braindyn.jit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.braindyn.ops.Prims;
+import org.braindyn.ops.TensorType;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Just-in-time compilation of tensor functions and of model steps (BrainPy's {@code bm.jit}). The function is
+ * run once with symbolic tensors; the primitives it applies become a {@link Graph}, which is optimised
+ * ({@link Passes}), fused ({@link Fusion}) and turned into generated JVM bytecode ({@link KernelEmitter}).
+ * Later calls with the same argument types run the compiled code. {@link Variable}s the function reads are
+ * extra inputs and those it changes extra outputs, so a jitted model {@code update} changes the model's state
+ * exactly as the plain call does.
+ * <pre>{@code
+ * JitFunction f = Jit.jit(a -> new Tensor[] {a[0].mul(2).add(1).exp()});
+ * Tensor y = f.call(x)[0];                     // traced and compiled on the first call
+ * JitFunction step = Jit.jit(() -> lif.update()); // a model step; its Variables update in place
+ * step.call();
+ * System.out.println(f.explain(x));            // the graph and the fused kernels
+ * }</pre>
+ * Branching in Java on a traced value throws {@link TracerError}: use {@code BM.where}, {@link Loops#cond}
+ * or {@link Loops#whileLoop}. Static arguments are captured Java values (a new value needs a new jit).
+ * Set {@code -Dbraindyn.jit.debug=1} (or {@link #setDebug}) to print each compiled graph and its kernels.
+ */
+public final class Jit {
+    private static volatile int debug = Integer.getInteger("braindyn.jit.debug", 0);
+
+    private Jit() {}
+
+    /** 0: quiet; 1: print each new compilation's graph and kernel schedule to standard error. */
+    public static void setDebug(int level) { debug = level; }
+
+    static int debug() { return debug; }
+
+    /** A compiled function of tensors. */
+    public static JitFunction jit(Function<Tensor[], Tensor[]> fn) { return new JitFunction(fn); }
+
+    /** A compiled one-argument, one-result function. */
+    public static JitFunction jitUnary(UnaryOperator<Tensor> fn) { return new JitFunction(a -> new Tensor[] {fn.apply(a[0])}); }
+
+    /** A compiled model step: no arguments, no results, effects on {@link Variable}s only. */
+    public static JitFunction jit(Runnable step) { return new JitFunction(a -> { step.run(); return new Tensor[0]; }); }
+
+    /** True while code is being traced on this thread. */
+    public static boolean isTracing() { return Prims.current() instanceof Tracer; }
+
+    /** One traced and compiled specialisation: the trace's bookkeeping and the executable program. */
+    record Compiled(Tracer.Result trace, Graph graph, Program program) {
+        boolean statesMatch() {
+            List<Variable> rv = trace.readVars();
+            for (int k = 0; k < rv.size(); k++) {
+                Tensor v = rv.get(k).value();
+                if (!new TensorType(v.dtype(), v.shape()).equals(trace.readTypes().get(k))) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Traces {@code fn} for {@code argTypes}, optimises and compiles the graph. */
+    static Compiled compile(Function<Tensor[], Tensor[]> fn, List<TensorType> argTypes, boolean fuse) {
+        Tracer.Result tr = Tracer.trace(argTypes, fn);
+        Graph g = Passes.optimize(tr.graph()).verify();
+        Program p = new Program(g, fuse);
+        if (debug > 0) System.err.println("[braindyn.jit] compiled " + argTypes + " ->\n" + g + "\n" + p.describe());
+        return new Compiled(tr, g, p);
+    }
+
+    static List<TensorType> types(Tensor[] args) {
+        List<TensorType> ts = new ArrayList<>();
+        for (Tensor t : args) ts.add(new TensorType(t.dtype(), t.shape()));
+        return ts;
+    }
+
+    /** Cache of specialisations by argument types. */
+    static final class Cache {
+        private final Map<List<TensorType>, Compiled> map = new HashMap<>();
+        private final Function<Tensor[], Tensor[]> fn;
+        private final boolean fuse;
+        int traces;
+
+        Cache(Function<Tensor[], Tensor[]> fn, boolean fuse) { this.fn = fn; this.fuse = fuse; }
+
+        Compiled get(Tensor[] args) {
+            List<TensorType> key = types(args);
+            Compiled c = map.get(key);
+            if (c == null || !c.statesMatch()) {
+                c = compile(fn, key, fuse);
+                traces++;
+                map.put(key, c);
+            }
+            return c;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.braindyn.jit;
+
+import java.util.List;
+import java.util.function.Function;
+import org.braindyn.ops.Prims;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * A function compiled by {@link Jit#jit}: traced once per argument signature (shapes and dtypes, and the
+ * shapes of the {@link Variable}s it reads), then run as generated code. Inside another trace it inlines
+ * (the enclosing compilation sees its primitives); under an autodiff tape it runs through the primitives, so
+ * gradients of a jitted function are those of the plain function.
+ */
+public final class JitFunction {
+    private final Function<Tensor[], Tensor[]> fn;
+    private final Jit.Cache fused, unfused;
+    private boolean interpret;
+
+    JitFunction(Function<Tensor[], Tensor[]> fn) {
+        this.fn = fn;
+        this.fused = new Jit.Cache(fn, true);
+        this.unfused = new Jit.Cache(fn, false);
+    }
+
+    /** Runs the same graph with the scalar reference interpreter instead of the generated code (for testing). */
+    public JitFunction interpret(boolean on) { this.interpret = on; return this; }
+
+    /** Calls the function: compiled code, or inline when tracing or recording gradients. */
+    public synchronized Tensor[] call(Tensor... args) {
+        if (Prims.current() != Prims.EAGER) return fn.apply(args);
+        Jit.Compiled c = fused.get(args);
+        Tracer.Result tr = c.trace();
+        List<Variable> read = tr.readVars(), written = tr.writtenVars();
+        Tensor[] inputs = new Tensor[args.length + read.size()];
+        System.arraycopy(args, 0, inputs, 0, args.length);
+        for (int k = 0; k < read.size(); k++) inputs[args.length + k] = read.get(k).value();
+        Tensor[] outs;
+        if (interpret) outs = Interpreter.reference(c.graph(), inputs);
+        else {
+            Program p = c.program();
+            for (int k = 0; k < inputs.length; k++) p.input(k, inputs[k]);
+            p.run();
+            outs = new Tensor[c.graph().outputs.length];
+            for (int k = 0; k < outs.length; k++) outs[k] = p.output(k);
+        }
+        for (int k = 0; k < written.size(); k++) written.get(k).set(outs[tr.resultCount() + k]);
+        Tensor[] res = new Tensor[tr.resultCount()];
+        System.arraycopy(outs, 0, res, 0, res.length);
+        return res;
+    }
+
+    /** The first result of {@link #call}. */
+    public Tensor call1(Tensor... args) { return call(args)[0]; }
+
+    /** The optimised graph for these argument types (traced if needed). */
+    public Graph graph(Tensor... args) { return fused.get(args).graph(); }
+
+    /** The graph and the kernel schedule for these argument types, as text (the debug view). */
+    public String explain(Tensor... args) {
+        Jit.Compiled c = fused.get(args);
+        return c.graph() + "\n" + c.program().describe();
+    }
+
+    /** Number of generated fused kernels for these argument types. */
+    public int fusedKernels(Tensor... args) { return fused.get(args).program().fusedKernels(); }
+
+    /** Number of times the function has been traced (one per new signature). */
+    public int traceCount() { return fused.traces; }
+
+    /** Runs the graph once without fusion (every node by its eager kernel), for comparisons. */
+    public Tensor[] callUnfused(Tensor... args) {
+        Jit.Compiled c = unfused.get(args);
+        Tracer.Result tr = c.trace();
+        Program p = c.program();
+        int k = 0;
+        for (Tensor a : args) p.input(k++, a);
+        for (Variable v : tr.readVars()) p.input(k++, v.value());
+        p.run();
+        Tensor[] outs = new Tensor[c.graph().outputs.length];
+        for (int j = 0; j < outs.length; j++) outs[j] = p.output(j);
+        for (int j = 0; j < tr.writtenVars().size(); j++) tr.writtenVars().get(j).set(outs[tr.resultCount() + j]);
+        return java.util.Arrays.copyOf(outs, tr.resultCount());
+    }
+}

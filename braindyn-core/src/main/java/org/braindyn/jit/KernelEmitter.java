@@ -1,0 +1,202 @@
+package org.braindyn.jit;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import org.braindyn.ops.Attr;
+import org.braindyn.ops.Op;
+import org.braindyn.tensor.DType;
+
+/**
+ * Turns a {@link Fusion.Fused} group into JVM bytecode with the {@code java.lang.classfile} API and defines it as
+ * a hidden class implementing {@link FusedKernel}. The generated {@code run} method casts its arrays once, loads
+ * scalar inputs before the loop, and for each element loads the other inputs (with their broadcast index),
+ * calls one {@link KernelOps} method per member primitive (HotSpot inlines them), keeps every intermediate in a
+ * local, and stores the group's outputs after all loads of that element, so an output may share an input's
+ * buffer. Full reductions accumulate in a local ({@code double} for floats, as the eager kernels do) and are
+ * stored after the loop.
+ */
+final class KernelEmitter {
+    private static final ClassDesc CD_KERNEL = ClassDesc.of("org.braindyn.jit.FusedKernel");
+    private static final ClassDesc CD_OPS = ClassDesc.of("org.braindyn.jit.KernelOps");
+    private static final ClassDesc CD_MATH = ClassDesc.of("java.lang.Math");
+    private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_Object.arrayType(), CD_int.arrayType(), CD_int);
+    private static final Map<String, Method> HELPERS = new HashMap<>();
+
+    static {
+        for (Method m : KernelOps.class.getDeclaredMethods()) HELPERS.put(m.getName(), m);
+    }
+
+    private KernelEmitter() {}
+
+    /** The element kernel of one fused group: {@code arrays} holds the inputs then the outputs. */
+    static FusedKernel emit(Fusion.Fused f, Graph g) {
+        byte[] bytes = ClassFile.of().build(ClassDesc.of("org.braindyn.jit.Kernel"), cb -> {
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            cb.withInterfaceSymbols(CD_KERNEL);
+            cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, c -> {
+                c.aload(0);
+                c.invokespecial(CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+                c.return_();
+            });
+            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, f, g));
+        });
+        try {
+            MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return (FusedKernel) lk.lookupClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Jit: could not define a fused kernel: " + e, e);
+        }
+    }
+
+    /** True if a member of this primitive and dtype has a scalar helper (otherwise it runs unfused). */
+    static boolean supports(Graph.Node n, Graph g) {
+        return helperName(n, g) != null && (n.op() == Op.CAST && sameCast(n, g) || HELPERS.containsKey(helperName(n, g)));
+    }
+
+    private static boolean sameCast(Graph.Node n, Graph g) { return g.type(n.in()[0]).dtype() == g.type(n.out()).dtype(); }
+
+    private static String helperName(Graph.Node n, Graph g) {
+        DType in = g.type(n.in()[n.op() == Op.SELECT ? 1 : 0]).dtype();
+        return switch (n.op().kind()) {
+            case CAST -> "CAST_" + in + "_" + ((Attr.To) n.attr()).dtype();
+            case UNARY, UNARY_FLOAT, BINARY, COMPARE, SELECT -> n.op() + "_" + in;
+            default -> null;
+        };
+    }
+
+    private static TypeKind local(DType d) {
+        return switch (d) { case F32 -> TypeKind.FLOAT; case F64 -> TypeKind.DOUBLE; case I32, BOOL -> TypeKind.INT; };
+    }
+
+    private static TypeKind element(DType d) {
+        return switch (d) { case F32 -> TypeKind.FLOAT; case F64 -> TypeKind.DOUBLE; case I32 -> TypeKind.INT; case BOOL -> TypeKind.BOOLEAN; };
+    }
+
+    private static ClassDesc arrayDesc(DType d) {
+        return switch (d) {
+            case F32 -> ConstantDescs.CD_float.arrayType(); case F64 -> ConstantDescs.CD_double.arrayType();
+            case I32 -> CD_int.arrayType(); case BOOL -> ConstantDescs.CD_boolean.arrayType();
+        };
+    }
+
+    private static void body(CodeBuilder c, Fusion.Fused f, Graph g) {
+        int nIn = f.inputs().length, nOut = f.outputs().length;
+        Map<Integer, Integer> valueLocal = new HashMap<>();
+        int[] arr = new int[nIn + nOut], off = new int[nIn + nOut];
+        for (int j = 0; j < nIn + nOut; j++) {
+            DType d = g.type(j < nIn ? f.inputs()[j] : f.outputs()[j - nIn]).dtype();
+            boolean reducedOut = j >= nIn && isReduction(f, f.outputs()[j - nIn]);
+            arr[j] = c.allocateLocal(TypeKind.REFERENCE);
+            off[j] = c.allocateLocal(TypeKind.INT);
+            c.aload(1); c.loadConstant(j); c.aaload(); c.checkcast(arrayDesc(d)); c.astore(arr[j]);
+            c.aload(2); c.loadConstant(j); c.iaload(); c.istore(off[j]);
+            if (j < nIn && f.loads()[j] == Fusion.Load.SCALAR) {
+                int l = c.allocateLocal(local(d));
+                c.aload(arr[j]); c.iload(off[j]); c.arrayLoad(element(d)); c.storeLocal(local(d), l);
+                valueLocal.put(f.inputs()[j], l);
+            }
+            if (reducedOut) {
+                int acc = c.allocateLocal(d == DType.I32 ? TypeKind.INT : TypeKind.DOUBLE);
+                Op op = producer(f, f.outputs()[j - nIn]).op();
+                if (d == DType.I32) c.loadConstant(switch (op) { case REDUCE_SUM -> 0; case REDUCE_PROD -> 1; case REDUCE_MAX -> Integer.MIN_VALUE; default -> Integer.MAX_VALUE; });
+                else c.loadConstant(switch (op) { case REDUCE_SUM -> 0.0; case REDUCE_PROD -> 1.0; case REDUCE_MAX -> Double.NEGATIVE_INFINITY; default -> Double.POSITIVE_INFINITY; });
+                c.storeLocal(d == DType.I32 ? TypeKind.INT : TypeKind.DOUBLE, acc);
+                valueLocal.put(f.outputs()[j - nIn], acc);
+            }
+        }
+        int i = c.allocateLocal(TypeKind.INT);
+        c.loadConstant(0); c.istore(i);
+        Label top = c.newLabel(), end = c.newLabel();
+        c.labelBinding(top);
+        c.iload(i); c.iload(3); c.if_icmpge(end);
+        for (int j = 0; j < nIn; j++) {
+            if (f.loads()[j] == Fusion.Load.SCALAR) continue;
+            DType d = g.type(f.inputs()[j]).dtype();
+            c.aload(arr[j]); c.iload(off[j]);
+            c.iload(i);
+            if (f.loads()[j] == Fusion.Load.MOD) { c.loadConstant(f.loadParam()[j]); c.irem(); }
+            if (f.loads()[j] == Fusion.Load.DIV) { c.loadConstant(f.loadParam()[j]); c.idiv(); }
+            c.iadd(); c.arrayLoad(element(d));
+            int l = c.allocateLocal(local(d));
+            c.storeLocal(local(d), l);
+            valueLocal.put(f.inputs()[j], l);
+        }
+        for (Graph.Node n : f.members()) {
+            DType od = g.type(n.out()).dtype();
+            if (Fusion.isFullReduction(n, g)) {
+                int acc = valueLocal.get(n.out());
+                DType id = g.type(n.in()[0]).dtype();
+                boolean isInt = id == DType.I32;
+                TypeKind ak = isInt ? TypeKind.INT : TypeKind.DOUBLE;
+                c.loadLocal(ak, acc);
+                c.loadLocal(local(id), valueLocal.get(n.in()[0]));
+                if (id == DType.F32) c.f2d();
+                switch (n.op()) {
+                    case REDUCE_SUM -> { if (isInt) c.iadd(); else c.dadd(); }
+                    case REDUCE_PROD -> { if (isInt) c.imul(); else c.dmul(); }
+                    default -> {
+                        String name = n.op() == Op.REDUCE_MAX ? "max" : "min";
+                        ClassDesc t = isInt ? CD_int : ConstantDescs.CD_double;
+                        c.invokestatic(CD_MATH, name, MethodTypeDesc.of(t, t, t));
+                    }
+                }
+                c.storeLocal(ak, acc);
+                continue;
+            }
+            for (int in : n.in()) c.loadLocal(local(g.type(in).dtype()), valueLocal.get(in));
+            if (!(n.op() == Op.CAST && sameCast(n, g))) {
+                Method m = HELPERS.get(helperName(n, g));
+                ClassDesc[] ps = new ClassDesc[m.getParameterCount()];
+                for (int p = 0; p < ps.length; p++) ps[p] = m.getParameterTypes()[p].describeConstable().orElseThrow();
+                c.invokestatic(CD_OPS, m.getName(), MethodTypeDesc.of(m.getReturnType().describeConstable().orElseThrow(), ps));
+            }
+            int l = c.allocateLocal(local(od));
+            c.storeLocal(local(od), l);
+            valueLocal.put(n.out(), l);
+        }
+        for (int j = 0; j < nOut; j++) {
+            int v = f.outputs()[j];
+            if (isReduction(f, v)) continue;
+            DType d = g.type(v).dtype();
+            c.aload(arr[nIn + j]); c.iload(off[nIn + j]); c.iload(i); c.iadd();
+            c.loadLocal(local(d), valueLocal.get(v));
+            c.arrayStore(element(d));
+        }
+        c.iinc(i, 1);
+        c.goto_(top);
+        c.labelBinding(end);
+        for (int j = 0; j < nOut; j++) {
+            int v = f.outputs()[j];
+            if (!isReduction(f, v)) continue;
+            DType d = g.type(v).dtype();
+            c.aload(arr[nIn + j]); c.iload(off[nIn + j]);
+            c.loadLocal(d == DType.I32 ? TypeKind.INT : TypeKind.DOUBLE, valueLocal.get(v));
+            if (d == DType.F32) c.d2f();
+            c.arrayStore(element(d));
+        }
+        c.return_();
+    }
+
+    private static boolean isReduction(Fusion.Fused f, int v) {
+        Graph.Node p = producer(f, v);
+        return p != null && (p.op() == Op.REDUCE_SUM || p.op() == Op.REDUCE_PROD || p.op() == Op.REDUCE_MAX || p.op() == Op.REDUCE_MIN);
+    }
+
+    private static Graph.Node producer(Fusion.Fused f, int v) {
+        for (Graph.Node n : f.members()) if (n.out() == v) return n;
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+package org.braindyn.jit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.braindyn.ops.TensorType;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Storage;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * One compiled loop body and the roles of its graph's inputs and outputs: per-step slices {@code x}, carries
+ * (explicit ones, then {@link Variable}s the body reads and writes), invariants (variables only read), per-step
+ * results {@code y}, and write-only variables. {@link #run} executes the whole loop in compiled code with
+ * ping-pong carry buffers and results written straight into their stacked {@code [T, …]} arrays.
+ */
+final class LoopStep {
+    final Jit.Compiled compiled;
+    final Program program;
+    final int nx, nc, ny;
+    /** Graph input / output index of each carry (explicit first, then variable carries). */
+    final int[] carryIn, carryOut;
+    final List<Variable> carryVars = new ArrayList<>();
+    /** Graph input index and variable of each invariant. */
+    final int[] invIn;
+    final List<Variable> invVars = new ArrayList<>();
+    /** Graph output index and variable of each write-only variable. */
+    final int[] woOut;
+    final List<Variable> woVars = new ArrayList<>();
+
+    LoopStep(Function<Tensor[], Tensor[]> body, List<TensorType> argTypes, int nx, int nc, int ni) {
+        this.compiled = Jit.compile(body, argTypes, true);
+        this.program = compiled.program();
+        this.nx = nx;
+        this.nc = nc;
+        Tracer.Result tr = compiled.trace();
+        this.ny = tr.resultCount() - nc;
+        if (ny < 0) throw new IllegalArgumentException("Loops: the body returned " + tr.resultCount() + " values; expected at least the " + nc + " carries");
+        int nArgs = tr.argCount(), nRes = tr.resultCount();
+        List<Integer> ci = new ArrayList<>(), co = new ArrayList<>(), inv = new ArrayList<>(), wo = new ArrayList<>();
+        for (int c = 0; c < nc; c++) { ci.add(nx + c); co.add(ny + c); }
+        for (int k = 0; k < ni; k++) inv.add(nx + nc + k);
+        for (int k = 0; k < tr.readVars().size(); k++) {
+            Variable v = tr.readVars().get(k);
+            int w = tr.writtenVars().indexOf(v);
+            if (w >= 0) { ci.add(nArgs + k); co.add(nRes + w); carryVars.add(v); }
+            else { inv.add(nArgs + k); invVars.add(v); }
+        }
+        for (int w = 0; w < tr.writtenVars().size(); w++) {
+            Variable v = tr.writtenVars().get(w);
+            if (!tr.readVars().contains(v)) { wo.add(nRes + w); woVars.add(v); }
+        }
+        carryIn = ci.stream().mapToInt(Integer::intValue).toArray();
+        carryOut = co.stream().mapToInt(Integer::intValue).toArray();
+        invIn = inv.stream().mapToInt(Integer::intValue).toArray();
+        woOut = wo.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    Graph graph() { return compiled.graph(); }
+
+    TensorType inType(int k) { return graph().type(graph().inputs[k]); }
+
+    TensorType outType(int k) { return graph().type(graph().outputs[k]); }
+
+    int carries() { return carryIn.length; }
+
+    /** The initial values of the carries: the explicit ones given, then the carried variables' values now. */
+    Tensor[] carryInit(Tensor[] explicit) {
+        Tensor[] c = new Tensor[carries()];
+        for (int k = 0; k < nc; k++) c[k] = explicit[k];
+        for (int k = nc; k < c.length; k++) c[k] = carryVars.get(k - nc).value();
+        return c;
+    }
+
+    /** The explicit invariants given, then the values of the variables the body only reads. */
+    Tensor[] invariants(Tensor... explicit) {
+        Tensor[] v = new Tensor[invIn.length];
+        for (int k = 0; k < explicit.length; k++) v[k] = explicit[k];
+        for (int k = explicit.length; k < v.length; k++) v[k] = invVars.get(k - explicit.length).value();
+        return v;
+    }
+
+    /** Result of a run: final carries, final write-only values, stored carries (stacked, one array per carry). */
+    record Run(Object[] finalCarries, Tensor[] writeOnly, Object[] stored) {}
+
+    /**
+     * Runs {@code T} steps. Step {@code s} (or {@code T-1-s} when {@code reverse}) reads slice {@code t} of each x
+     * ({@code xa[j]} from {@code xo[j] + t·size}) and writes y into {@code ya[j]} at {@code yo[j] + t·size} (null:
+     * not kept). {@code init} are the carries' flat arrays; {@code inv} the invariants (explicit ones, then
+     * variables). With {@code storeEvery > 0} the carry entering every {@code storeEvery}-th step is copied into
+     * a stacked array per carry.
+     */
+    Run run(Object[] xa, int[] xo, Object[] init, Tensor[] inv, int T, boolean reverse, int storeEvery, Object[] ya, int[] yo) {
+        int nCar = carries();
+        for (int k = 0; k < inv.length; k++) program.input(invIn[k], inv[k]);
+        int[] xsz = new int[nx];
+        for (int j = 0; j < nx; j++) xsz[j] = inType(j).shape().size();
+        Object[][] pp = new Object[nCar][2];
+        int[] csz = new int[nCar];
+        for (int c = 0; c < nCar; c++) {
+            TensorType t = inType(carryIn[c]);
+            csz[c] = t.shape().size();
+            pp[c][0] = Storage.allocate(t.dtype(), csz[c]);
+            pp[c][1] = Storage.allocate(t.dtype(), csz[c]);
+            System.arraycopy(init[c], 0, pp[c][0], 0, csz[c]);
+        }
+        Object[] stored = new Object[nCar];
+        if (storeEvery > 0) {
+            int slots = (T + storeEvery - 1) / storeEvery;
+            for (int c = 0; c < nCar; c++) stored[c] = Storage.allocate(inType(carryIn[c]).dtype(), slots * csz[c]);
+        }
+        int[] ysz = new int[ny];
+        for (int j = 0; j < ny; j++) ysz[j] = outType(j).shape().size();
+        for (int s = 0; s < T; s++) {
+            int t = reverse ? T - 1 - s : s, cur = s & 1, nxt = cur ^ 1;
+            for (int j = 0; j < nx; j++) program.input(j, xa[j], xo[j] + t * xsz[j]);
+            for (int c = 0; c < nCar; c++) {
+                program.input(carryIn[c], pp[c][cur], 0);
+                program.target(carryOut[c], pp[c][nxt], 0);
+                if (storeEvery > 0 && s % storeEvery == 0) System.arraycopy(pp[c][cur], 0, stored[c], (s / storeEvery) * csz[c], csz[c]);
+            }
+            for (int j = 0; j < ny; j++) program.target(j, ya == null ? null : ya[j], ya == null || ya[j] == null ? 0 : yo[j] + t * ysz[j]);
+            program.run();
+        }
+        for (int c = 0; c < nCar; c++) program.target(carryOut[c], null, 0);
+        for (int j = 0; j < ny; j++) program.target(j, null, 0);
+        Object[] fin = new Object[nCar];
+        for (int c = 0; c < nCar; c++) fin[c] = pp[c][T & 1];
+        Tensor[] wo = new Tensor[woOut.length];
+        if (T > 0) for (int k = 0; k < wo.length; k++) wo[k] = program.output(woOut[k]);
+        return new Run(fin, wo, stored);
+    }
+
+    /** Contiguous flat copy source of a tensor (its storage when it already is one). */
+    static Object flat(Tensor t) {
+        Tensor c = t.contiguous();
+        if (c.offset() == 0 && Storage.length(c.dtype(), c.storage()) == c.size()) return c.storage();
+        return Storage.copyToFlat(c);
+    }
+}

@@ -1,0 +1,90 @@
+package org.braindyn.jit;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.braindyn.ops.Attr;
+import org.braindyn.ops.Kernels;
+import org.braindyn.ops.Op;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Graph-to-graph passes, each re-emitting the live part of a graph through a {@link Graph.Builder}:
+ * <ul>
+ * <li><b>dead-code elimination</b>: only nodes an output depends on are kept;</li>
+ * <li><b>common sub-expression elimination</b>: a node with the same primitive, attributes and inputs as an
+ *     earlier one reuses its value (constants are shared by identity);</li>
+ * <li><b>constant folding</b>: a node whose inputs are all constants is evaluated once at compile time, unless it
+ *     only broadcasts or reshapes (keeping a scalar a scalar lets a fused kernel load it once) or would make a
+ *     constant of more than {@value #FOLD_LIMIT} elements.</li>
+ * </ul>
+ */
+public final class Passes {
+    /** Largest constant constant folding creates. */
+    public static final int FOLD_LIMIT = 4096;
+
+    private Passes() {}
+
+    /** DCE, CSE and constant folding, in one walk. */
+    public static Graph optimize(Graph g) {
+        boolean[] live = liveValues(g);
+        Graph.Builder b = new Graph.Builder();
+        int[] map = new int[g.valueCount()];
+        Arrays.fill(map, -1);
+        int[] ins = new int[g.inputs.length];
+        for (int k = 0; k < ins.length; k++) ins[k] = map[g.inputs[k]] = b.inputLate(g.type(g.inputs[k]));
+        Map<Key, Integer> seen = new HashMap<>();
+        for (Graph.Node n : g.nodes) {
+            if (!live[n.out()]) continue;
+            int[] in = new int[n.in().length];
+            boolean allConst = true;
+            for (int j = 0; j < in.length; j++) {
+                int src = n.in()[j];
+                if (map[src] < 0) map[src] = b.constant(g.constant(src));
+                in[j] = map[src];
+                allConst &= b.constant(in[j]) != null;
+            }
+            Key key = new Key(n.op(), n.attr(), in);
+            Integer prev = seen.get(key);
+            if (prev != null) { map[n.out()] = prev; continue; }
+            int id;
+            if (allConst && foldable(n, g)) {
+                Tensor[] cv = new Tensor[in.length];
+                for (int j = 0; j < in.length; j++) cv[j] = b.constant(in[j]);
+                id = b.constant(Kernels.eager(n.op(), n.attr(), g.type(n.out()), cv).contiguous());
+            } else id = b.node(n.op(), n.attr(), in);
+            seen.put(key, id);
+            map[n.out()] = id;
+        }
+        int[] outs = new int[g.outputs.length];
+        for (int k = 0; k < outs.length; k++) {
+            int o = g.outputs[k];
+            if (map[o] < 0) map[o] = b.constant(g.constant(o));
+            outs[k] = map[o];
+        }
+        return b.buildOrdered(ins, outs);
+    }
+
+    private static boolean foldable(Graph.Node n, Graph g) {
+        if (n.op().kind() == Op.Kind.SHAPE && n.op() != Op.TRANSPOSE && n.op() != Op.SLICE) return false;
+        return g.type(n.out()).shape().size() <= FOLD_LIMIT;
+    }
+
+    /** Values some output depends on. */
+    static boolean[] liveValues(Graph g) {
+        boolean[] live = new boolean[g.valueCount()];
+        for (int o : g.outputs) live[o] = true;
+        List<Graph.Node> nodes = g.nodes;
+        for (int k = nodes.size() - 1; k >= 0; k--) {
+            Graph.Node n = nodes.get(k);
+            if (live[n.out()]) for (int i : n.in()) live[i] = true;
+        }
+        return live;
+    }
+
+    private record Key(Op op, Attr attr, int[] in) {
+        @Override public boolean equals(Object o) { return o instanceof Key k && op == k.op && attr.equals(k.attr) && Arrays.equals(in, k.in); }
+        @Override public int hashCode() { return (op.hashCode() * 31 + attr.hashCode()) * 31 + Arrays.hashCode(in); }
+    }
+}

@@ -1,0 +1,230 @@
+package org.braindyn.jit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.braindyn.ops.Kernels;
+import org.braindyn.ops.Op;
+import org.braindyn.ops.TensorType;
+import org.braindyn.tensor.Storage;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * An executable graph: its fusion schedule with each fused group compiled to a {@link FusedKernel}, and a
+ * buffer plan. Every value lives in a primitive array at an offset ({@code arr}/{@code off}, per value id).
+ * Fused outputs get preallocated buffers that are reused once their value is dead (same dtype and size only, so
+ * a buffer is always exactly its value); inputs and constants are never written. A caller may direct an output
+ * into its own array ({@link #target}): a fused kernel then writes there directly, otherwise the value is copied
+ * after the run. A run that only uses fused kernels allocates nothing.
+ *
+ * <p>Not thread-safe: one program instance runs one call at a time.
+ */
+final class Program {
+    final Graph graph;
+    final List<Fusion.Step> schedule;
+    private final Object[] arr;
+    private final int[] off;
+    private final Object[] tgtArr;
+    private final int[] tgtOff;
+    private final boolean[] direct;
+    private final Runnable[] steps;
+    private final int fusedKernels;
+    private final long plannedBytes;
+
+    Program(Graph graph, boolean fuse) {
+        this.graph = graph;
+        this.schedule = Fusion.schedule(graph, fuse);
+        int nv = graph.valueCount();
+        arr = new Object[nv];
+        off = new int[nv];
+        tgtArr = new Object[nv];
+        tgtOff = new int[nv];
+        for (int v = 0; v < nv; v++) {
+            Tensor c = graph.constant(v);
+            if (c != null) { Tensor cc = c.contiguous(); arr[v] = cc.storage(); off[v] = cc.offset(); }
+        }
+        // outputs a fused kernel can write straight into a caller's array
+        direct = new boolean[graph.outputs.length];
+        copyTarget = new Object[graph.outputs.length];
+        copyOff = new int[graph.outputs.length];
+        boolean[] fusedOut = new boolean[nv], taken = new boolean[nv];
+        for (Fusion.Step s : schedule) if (s instanceof Fusion.Fused f) for (int v : f.outputs()) fusedOut[v] = true;
+        for (int k = 0; k < graph.outputs.length; k++) {
+            int v = graph.outputs[k];
+            if (fusedOut[v] && !taken[v]) { direct[k] = true; taken[v] = true; }
+        }
+        // liveness over schedule positions, with views sharing their source's buffer
+        int[] root = new int[nv];
+        for (int v = 0; v < nv; v++) root[v] = v;
+        int[] lastUse = new int[nv];
+        Arrays.fill(lastUse, -1);
+        for (int p = 0; p < schedule.size(); p++) {
+            Fusion.Step s = schedule.get(p);
+            if (s instanceof Fusion.Single(Graph.Node n)) {
+                if (isView(n.op())) root[n.out()] = root[n.in()[0]];
+                for (int i : n.in()) lastUse[root[i]] = Math.max(lastUse[root[i]], p);
+            } else for (int i : ((Fusion.Fused) s).inputs()) lastUse[root[i]] = Math.max(lastUse[root[i]], p);
+        }
+        for (int o : graph.outputs) lastUse[root[o]] = Integer.MAX_VALUE;
+        // buffer plan
+        List<Object> pool = new ArrayList<>();
+        long bytes = 0;
+        int[] bufOf = new int[nv];
+        Arrays.fill(bufOf, -1);
+        List<Runnable> run = new ArrayList<>();
+        int kernels = 0;
+        List<Integer> live = new ArrayList<>();
+        for (int p = 0; p < schedule.size(); p++) {
+            Fusion.Step s = schedule.get(p);
+            for (int q = live.size() - 1; q >= 0; q--) {
+                int v = live.get(q);
+                if (lastUse[v] <= p) {
+                    live.remove(q);
+                    pool.add(bufferArray(v, bufOf));
+                }
+            }
+            if (s instanceof Fusion.Fused f) {
+                Object[] bufs = new Object[f.outputs().length];
+                for (int j = 0; j < bufs.length; j++) {
+                    int v = f.outputs()[j];
+                    TensorType t = graph.type(v);
+                    if (taken[v]) {   // a graph output: its own buffer, unless a caller directs it elsewhere
+                        bufs[j] = Storage.allocate(t.dtype(), t.shape().size());
+                        bytes += (long) t.shape().size() * t.dtype().byteSize();
+                        continue;
+                    }
+                    Object b = null;
+                    for (int q = 0; q < pool.size(); q++) {
+                        Object cand = pool.get(q);
+                        if (cand.getClass() == Storage.allocate(t.dtype(), 0).getClass() && Storage.length(t.dtype(), cand) == t.shape().size()) { b = pool.remove(q); break; }
+                    }
+                    if (b == null) { b = Storage.allocate(t.dtype(), t.shape().size()); bytes += (long) t.shape().size() * t.dtype().byteSize(); }
+                    bufs[j] = b;
+                    bufOf[v] = bufferById.size();
+                    bufferById.add(b);
+                    live.add(v);
+                }
+                run.add(fusedStep(f, bufs));
+                kernels++;
+            } else {
+                Graph.Node n = ((Fusion.Single) s).node();
+                run.add(singleStep(n));
+            }
+        }
+        this.steps = run.toArray(Runnable[]::new);
+        this.fusedKernels = kernels;
+        this.plannedBytes = bytes;
+    }
+
+    private final List<Object> bufferById = new ArrayList<>();
+
+    private Object bufferArray(int v, int[] bufOf) { return bufferById.get(bufOf[v]); }
+
+    private static boolean isView(Op op) {
+        return op == Op.RESHAPE || op == Op.BROADCAST || op == Op.TRANSPOSE || op == Op.SLICE || op == Op.CAST;
+    }
+
+    private Runnable fusedStep(Fusion.Fused f, Object[] bufs) {
+        FusedKernel k = KernelEmitter.emit(f, graph);
+        int nIn = f.inputs().length, nOut = f.outputs().length, n = f.n();
+        Object[] a = new Object[nIn + nOut];
+        int[] o = new int[nIn + nOut];
+        int[] ins = f.inputs(), outs = f.outputs();
+        return () -> {
+            for (int j = 0; j < nIn; j++) { a[j] = arr[ins[j]]; o[j] = off[ins[j]]; }
+            for (int j = 0; j < nOut; j++) {
+                int v = outs[j];
+                if (tgtArr[v] != null) { arr[v] = tgtArr[v]; off[v] = tgtOff[v]; }
+                else { arr[v] = bufs[j]; off[v] = 0; }
+                a[nIn + j] = arr[v];
+                o[nIn + j] = off[v];
+            }
+            k.run(a, o, n);
+        };
+    }
+
+    private Runnable singleStep(Graph.Node n) {
+        TensorType out = graph.type(n.out());
+        TensorType[] types = new TensorType[n.in().length];
+        for (int j = 0; j < types.length; j++) types[j] = graph.type(n.in()[j]);
+        return () -> {
+            Tensor[] in = new Tensor[types.length];
+            for (int j = 0; j < in.length; j++) in[j] = Tensor.ofStorage(types[j].dtype(), types[j].shape(), arr[n.in()[j]], off[n.in()[j]]);
+            Tensor r = Kernels.eager(n.op(), n.attr(), out, in).contiguous();
+            arr[n.out()] = r.storage();
+            off[n.out()] = r.offset();
+        };
+    }
+
+    /** Binds input {@code k} to {@code n} elements of {@code array} from {@code offset} (C order). */
+    void input(int k, Object array, int offset) {
+        int v = graph.inputs[k];
+        arr[v] = array;
+        off[v] = offset;
+    }
+
+    /** Binds input {@code k} to a tensor (copied only if it is not contiguous). */
+    void input(int k, Tensor t) {
+        Tensor c = t.contiguous();
+        input(k, c.storage(), c.offset());
+    }
+
+    /** Directs output {@code k} into {@code array} from {@code offset} for the following runs (null: no target). */
+    void target(int k, Object array, int offset) {
+        int v = graph.outputs[k];
+        if (direct[k]) { tgtArr[v] = array; tgtOff[v] = offset; }
+        else if (array != null) { copyTarget[k] = array; copyOff[k] = offset; }
+        else copyTarget[k] = null;
+    }
+
+    private final Object[] copyTarget;
+    private final int[] copyOff;
+
+    /** Runs the schedule once on the bound inputs. */
+    void run() {
+        for (Runnable r : steps) r.run();
+        for (int k = 0; k < copyTarget.length; k++) if (copyTarget[k] != null) {
+                int v = graph.outputs[k];
+                System.arraycopy(arr[v], off[v], copyTarget[k], copyOff[k], graph.type(v).shape().size());
+            }
+    }
+
+    /** Output {@code k} of the last run as a new tensor (its own copy of the elements). */
+    Tensor output(int k) {
+        int v = graph.outputs[k];
+        TensorType t = graph.type(v);
+        Object copy = Storage.allocate(t.dtype(), t.shape().size());
+        System.arraycopy(arr[v], off[v], copy, 0, t.shape().size());
+        return Tensor.wrap(t.dtype(), t.shape(), copy);
+    }
+
+    /** The array and offset holding output {@code k} after the last run (valid until the next run). */
+    Object outputArray(int k) { return arr[graph.outputs[k]]; }
+
+    int outputOffset(int k) { return off[graph.outputs[k]]; }
+
+    /** Number of generated fused kernels. */
+    int fusedKernels() { return fusedKernels; }
+
+    /** Bytes of buffers the plan preallocated. */
+    long plannedBytes() { return plannedBytes; }
+
+    /** The schedule in words: one line per step, fused groups with their member primitives. */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        int k = 0;
+        for (Fusion.Step s : schedule) {
+            if (s instanceof Fusion.Fused f) {
+                b.append("  fused kernel #").append(k++).append(": ").append(f.members().size()).append(" ops over ").append(f.n())
+                        .append(" elements [");
+                for (int j = 0; j < f.members().size(); j++) b.append(j == 0 ? "" : " ").append(f.members().get(j).op().label());
+                b.append("] inputs ").append(Arrays.toString(f.inputs())).append(' ').append(Arrays.toString(f.loads()))
+                        .append(" outputs ").append(Arrays.toString(f.outputs())).append('\n');
+            } else {
+                Graph.Node n = ((Fusion.Single) s).node();
+                b.append("  ").append(n.op().label()).append(" (eager kernel) -> %").append(n.out()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
