@@ -3,6 +3,8 @@
  */
 module org.braindyn.core {
     requires transitive jdk.incubator.vector;
+    requires static java.management;
+    requires static jdk.management;
 
     exports org.braindyn.tensor;
     exports org.braindyn.ops;

@@ -18,6 +18,9 @@ import org.braindyn.tensor.Tensor;
  * forward from its stored checkpoint.
  */
 final class Backward {
+    /** Number of compiled backward sweeps run (for tests and reports). */
+    static final java.util.concurrent.atomic.AtomicLong SWEEPS = new java.util.concurrent.atomic.AtomicLong();
+
     private Backward() {}
 
     /**
@@ -25,6 +28,7 @@ final class Backward {
      * {@code [ys, final carries, write-only values]} (write-only values get no gradient).
      */
     static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every) {
+        SWEEPS.incrementAndGet();
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
         Tensor[] inv = Arrays.copyOfRange(in, nx + nCar, in.length);
         int nInv = inv.length;
@@ -43,7 +47,8 @@ final class Backward {
         for (int c = 0; c < nCar; c++) types.add(gradType(ls.inType(ls.carryIn[c])));
         for (int k = 0; k < nInv; k++) types.add(gradType(ls.inType(ls.invIn[k])));
         for (int k = 0; k < nInv; k++) types.add(ls.inType(ls.invIn[k]));
-        LoopStep back = new LoopStep(a -> body(ls, fg, a, fx, fc, fi, fy), types, nx + nCar + ny, nCar + nInv, nInv);
+        if (ls.backward == null) ls.backward = new LoopStep(a -> body(ls, fg, a, fx, fc, fi, fy), types, nx + nCar + ny, nCar + nInv, nInv);
+        LoopStep back = ls.backward;
 
         // forward pass again, keeping the carry entering every `every`-th step
         Object[] xa = new Object[nx];
@@ -92,11 +97,11 @@ final class Backward {
         for (int j = 0; j < nx; j++) out[j] = fx[j] ? Tensor.wrap(gradType(ls.inType(j)).dtype(), ls.inType(j).shape().prepend(T), gxa[j]) : null;
         for (int c = 0; c < nCar; c++) {
             TensorType t = ls.inType(ls.carryIn[c]);
-            out[nx + c] = fc[c] ? Tensor.wrap(t.dtype(), t.shape(), gc[c]) : null;
+            out[nx + c] = fc[c] ? Tensor.wrap(t.dtype(), t.shape(), copy(gc[c], t)) : null;
         }
         for (int k = 0; k < nInv; k++) {
             TensorType t = ls.inType(ls.invIn[k]);
-            out[nx + nCar + k] = fi[k] ? Tensor.wrap(t.dtype(), t.shape(), gc[nCar + k]) : null;
+            out[nx + nCar + k] = fi[k] ? Tensor.wrap(t.dtype(), t.shape(), copy(gc[nCar + k], t)) : null;
         }
         return out;
     }
@@ -111,6 +116,12 @@ final class Backward {
             System.arraycopy(stored[c], s * n, a, 0, n);
             r[c] = a;
         }
+        return r;
+    }
+
+    private static Object copy(Object a, TensorType t) {
+        Object r = Storage.allocate(t.dtype(), t.shape().size());
+        System.arraycopy(a, 0, r, 0, t.shape().size());
         return r;
     }
 

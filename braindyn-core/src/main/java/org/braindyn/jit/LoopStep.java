@@ -46,6 +46,7 @@ final class LoopStep {
             if (w >= 0) { ci.add(nArgs + k); co.add(nRes + w); carryVars.add(v); }
             else { inv.add(nArgs + k); invVars.add(v); }
         }
+        for (int k = 0; k < tr.captured().size(); k++) inv.add(nArgs + tr.readVars().size() + k);
         for (int w = 0; w < tr.writtenVars().size(); w++) {
             Variable v = tr.writtenVars().get(w);
             if (!tr.readVars().contains(v)) { wo.add(nRes + w); woVars.add(v); }
@@ -76,9 +77,18 @@ final class LoopStep {
     Tensor[] invariants(Tensor... explicit) {
         Tensor[] v = new Tensor[invIn.length];
         for (int k = 0; k < explicit.length; k++) v[k] = explicit[k];
-        for (int k = explicit.length; k < v.length; k++) v[k] = invVars.get(k - explicit.length).value();
+        int nv = invVars.size();
+        for (int k = 0; k < nv; k++) v[explicit.length + k] = invVars.get(k).value();
+        List<Tensor> cap = compiled.trace().captured();
+        for (int k = 0; k < cap.size(); k++) v[explicit.length + nv + k] = cap.get(k);
         return v;
     }
+
+    /** The compiled backward body (BPTT), traced on the first gradient. */
+    LoopStep backward;
+
+    /** The two carry buffers per carry, reused by every run (the final carries must be copied out before the next). */
+    private Object[][] pingPong;
 
     /** Result of a run: final carries, final write-only values, stored carries (stacked, one array per carry). */
     record Run(Object[] finalCarries, Tensor[] writeOnly, Object[] stored) {}
@@ -95,13 +105,18 @@ final class LoopStep {
         for (int k = 0; k < inv.length; k++) program.input(invIn[k], inv[k]);
         int[] xsz = new int[nx];
         for (int j = 0; j < nx; j++) xsz[j] = inType(j).shape().size();
-        Object[][] pp = new Object[nCar][2];
+        if (pingPong == null) {
+            pingPong = new Object[nCar][2];
+            for (int c = 0; c < nCar; c++) {
+                TensorType t = inType(carryIn[c]);
+                pingPong[c][0] = Storage.allocate(t.dtype(), t.shape().size());
+                pingPong[c][1] = Storage.allocate(t.dtype(), t.shape().size());
+            }
+        }
+        Object[][] pp = pingPong;
         int[] csz = new int[nCar];
         for (int c = 0; c < nCar; c++) {
-            TensorType t = inType(carryIn[c]);
-            csz[c] = t.shape().size();
-            pp[c][0] = Storage.allocate(t.dtype(), csz[c]);
-            pp[c][1] = Storage.allocate(t.dtype(), csz[c]);
+            csz[c] = inType(carryIn[c]).shape().size();
             System.arraycopy(init[c], 0, pp[c][0], 0, csz[c]);
         }
         Object[] stored = new Object[nCar];

@@ -3,6 +3,8 @@ package org.braindyn.jit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.braindyn.autodiff.Autodiff;
@@ -36,12 +38,12 @@ public final class Loops {
      * {@code [T, …]}); the body receives the slices {@code xs[i][t]} and returns per-step results, returned
      * stacked as {@code [T, …]}.
      */
-    public static Tensor[] forLoop(Function<Tensor[], Tensor[]> body, Tensor... xs) { return loop(body, xs, new Tensor[0], 1); }
+    public static Tensor[] forLoop(Function<Tensor[], Tensor[]> body, Tensor... xs) { return loop(body, body, xs, new Tensor[0], 1); }
 
     /** {@link #forLoop} whose gradient stores only every {@code every}-th carry (memory ∝ T/every + every). */
     public static Tensor[] checkpointedForLoop(Function<Tensor[], Tensor[]> body, int every, Tensor... xs) {
         if (every < 1) throw new IllegalArgumentException("Loops.checkpointedForLoop: every must be >= 1; got " + every);
-        return loop(body, xs, new Tensor[0], every);
+        return loop(body, body, xs, new Tensor[0], every);
     }
 
     /** The body of a {@link #scan}: carries and the step's slices to {@code {newCarries, ys}}. */
@@ -63,7 +65,7 @@ public final class Loops {
             System.arraycopy(r[0], 0, out, r[1].length, nc);
             return out;
         };
-        Tensor[] res = loop(step, xs, init, 1);
+        Tensor[] res = loop(body, step, xs, init, 1);
         int ny = res.length - nc;
         return new ScanResult(Arrays.copyOfRange(res, ny, res.length), Arrays.copyOf(res, ny));
     }
@@ -83,7 +85,20 @@ public final class Loops {
     private static Tensor slice(Tensor x, int t) { return x.get(org.braindyn.tensor.Index.at(t)); }
 
     /** Results of the step function, stacked ys then final explicit carries; variables updated. */
-    private static Tensor[] loop(Function<Tensor[], Tensor[]> step, Tensor[] xs, Tensor[] init, int every) {
+    /** Compiled bodies by the user's body object and argument types: calling a loop again with the same body reuses them. */
+    private static final Map<Object, Map<List<TensorType>, LoopStep>> CACHE = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static LoopStep compiled(Object key, Function<Tensor[], Tensor[]> step, List<TensorType> argTypes, int nx, int nc) {
+        Map<List<TensorType>, LoopStep> m = CACHE.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        LoopStep ls = m.get(argTypes);
+        if (ls == null || !ls.compiled.statesMatch() || !ls.compiled.trace().captured().isEmpty()) {
+            ls = new LoopStep(step, argTypes, nx, nc, 0);
+            m.put(argTypes, ls);
+        }
+        return ls;
+    }
+
+    private static Tensor[] loop(Object key, Function<Tensor[], Tensor[]> step, Tensor[] xs, Tensor[] init, int every) {
         int T = length(xs), nx = xs.length, nc = init.length;
         if (Jit.isTracing()) return unrolled(step, xs, init, T);
         List<TensorType> argTypes = new ArrayList<>();
@@ -93,7 +108,7 @@ public final class Loops {
             argTypes.add(new TensorType(xs[j].dtype(), xs[j].shape().drop(1)));
         }
         for (Tensor c : init) argTypes.add(new TensorType(c.dtype(), c.shape()));
-        LoopStep ls = new LoopStep(step, argTypes, nx, nc, 0);
+        LoopStep ls = compiled(key, step, argTypes, nx, nc);
         Tensor[] carry0 = ls.carryInit(init), inv = ls.invariants();
         int nCar = carry0.length;
         Tensor[] inputs = new Tensor[nx + nCar + inv.length];
@@ -128,7 +143,9 @@ public final class Loops {
         for (int j = 0; j < ny; j++) out[j] = Tensor.wrap(ls.outType(j).dtype(), ls.outType(j).shape().prepend(T), ya[j]);
         for (int c = 0; c < nCar; c++) {
             TensorType t = ls.inType(ls.carryIn[c]);
-            out[ny + c] = Tensor.wrap(t.dtype(), t.shape(), r.finalCarries()[c]);
+            Object fin = Storage.allocate(t.dtype(), t.shape().size());
+            System.arraycopy(r.finalCarries()[c], 0, fin, 0, t.shape().size());
+            out[ny + c] = Tensor.wrap(t.dtype(), t.shape(), fin);
         }
         for (int k = 0; k < ls.woOut.length; k++) out[ny + nCar + k] = r.writeOnly()[k];
         return out;

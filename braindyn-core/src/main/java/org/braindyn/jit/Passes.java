@@ -45,6 +45,7 @@ public final class Passes {
                 in[j] = map[src];
                 allConst &= b.constant(in[j]) != null;
             }
+            if (isIdentity(n, b, in)) { map[n.out()] = in[0]; continue; }
             Key key = new Key(n.op(), n.attr(), in);
             Integer prev = seen.get(key);
             if (prev != null) { map[n.out()] = prev; continue; }
@@ -66,8 +67,15 @@ public final class Passes {
         return b.buildOrdered(ins, outs);
     }
 
+    /** A reshape or broadcast to the input's own shape, or a cast to its own dtype. */
+    private static boolean isIdentity(Graph.Node n, Graph.Builder b, int[] in) {
+        if (n.op() != Op.RESHAPE && n.op() != Op.BROADCAST && n.op() != Op.CAST) return false;
+        org.braindyn.ops.TensorType t = b.type(in[0]);
+        return n.op() == Op.CAST ? ((Attr.To) n.attr()).dtype() == t.dtype() : ((Attr.ToShape) n.attr()).shape().equals(t.shape());
+    }
+
     private static boolean foldable(Graph.Node n, Graph g) {
-        if (n.op().kind() == Op.Kind.SHAPE && n.op() != Op.TRANSPOSE && n.op() != Op.SLICE) return false;
+        if (n.op() == Op.BROADCAST && g.type(n.out()).shape().size() > 1) return false;   // keep scalars scalar
         return g.type(n.out()).shape().size() <= FOLD_LIMIT;
     }
 

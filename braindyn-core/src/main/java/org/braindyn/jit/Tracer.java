@@ -33,7 +33,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
 
     /** What a finished trace knows: the graph, and which variables feed and receive which values. */
     record Result(Graph graph, int argCount, int resultCount, List<Variable> readVars, List<TensorType> readTypes,
-                  List<Variable> writtenVars) {}
+                  List<Variable> writtenVars, List<Tensor> captured) {}
 
     private final Graph.Builder builder = new Graph.Builder();
     private final Map<Tensor, Integer> constIds = new IdentityHashMap<>();
@@ -41,6 +41,8 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
     private final Map<Variable, Integer> stateInputs = new LinkedHashMap<>();
     private final Map<Variable, Tensor> inputSymbols = new LinkedHashMap<>();
     private final List<Integer> argIds = new ArrayList<>();
+    private final Map<Tensor, Integer> capturedIds = new IdentityHashMap<>();
+    private final List<Tensor> captured = new ArrayList<>();
     private boolean open = true;
 
     /** Traces {@code fn} on symbolic arguments of the given types. */
@@ -73,6 +75,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
             readTypes.add(t.builder.type(e.getValue()));
             inputOrder.add(e.getValue());
         }
+        for (Tensor c : t.captured) inputOrder.add(t.capturedIds.get(c));
         for (Map.Entry<Variable, Tensor> e : finals.entrySet()) {
             Tensor fin = e.getValue();
             Integer in = t.stateInputs.get(e.getKey());
@@ -84,7 +87,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
         }
         Graph g = t.builder.buildOrdered(inputOrder.stream().mapToInt(Integer::intValue).toArray(),
                 outs.stream().mapToInt(Integer::intValue).toArray());
-        return new Result(g, args.length, out.length, read, readTypes, written);
+        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured));
     }
 
     private Tensor symbol(int id, String origin) {
@@ -103,6 +106,14 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
             return tr.id();
         }
         if (t.isSymbolic()) throw new TracerError("Unknown symbolic tensor " + t);
+        Integer cap = capturedIds.get(t);
+        if (cap != null) return cap;
+        if (org.braindyn.autodiff.Autodiff.isRecording(t)) {   // a captured tensor being differentiated: an input, not a constant
+            int id = builder.inputLate(new TensorType(t.dtype(), t.shape()));
+            capturedIds.put(t, id);
+            captured.add(t);
+            return id;
+        }
         return constIds.computeIfAbsent(t, builder::constant);
     }
 
