@@ -3,6 +3,7 @@ package org.braindyn.jit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.braindyn.autodiff.Autodiff;
 import org.braindyn.ops.TensorType;
 import org.braindyn.tensor.BM;
@@ -162,6 +163,42 @@ final class Backward {
         }
         for (int k = 0; k < nInv; k++) out[nx + nCar + k] = fi[k] ? a[giAt + k].add(grads[ls.invIn[k]]) : a[giAt + k];
         return out;
+    }
+
+    /**
+     * The vector-Jacobian product of a graph as a function to trace: arguments {@code [inputs…, cotangents of the
+     * float outputs…]}, results the cotangents of the float inputs (in input order). Used for gradients of a
+     * jitted function, whose backward is compiled like its forward.
+     */
+    static Function<Tensor[], Tensor[]> graphVjp(Graph fg) {
+        int nIn = fg.inputs.length, nOut = fg.outputs.length;
+        List<Integer> wrt = new ArrayList<>(), cotOf = new ArrayList<>();
+        for (int k = 0; k < nIn; k++) if (fg.type(fg.inputs[k]).dtype().isFloating()) wrt.add(k);
+        for (int k = 0; k < nOut; k++) if (fg.type(fg.outputs[k]).dtype().isFloating()) cotOf.add(k);
+        return a -> {
+            Tensor[] fin = Arrays.copyOf(a, nIn);
+            if (wrt.isEmpty()) return new Tensor[0];
+            Autodiff.Result r = Autodiff.grad(args -> {
+                Tensor[] outs = Interpreter.bind(fg, args);
+                Tensor loss = null;
+                for (int j = 0; j < cotOf.size(); j++) loss = add(loss, BM.sum(outs[cotOf.get(j)].mul(a[nIn + j])));
+                return loss == null ? BM.sum(args[wrt.get(0)]).mul(0) : loss;
+            }).argnums(wrt.stream().mapToInt(Integer::intValue).toArray()).apply(fin);
+            return r.argGrads();
+        };
+    }
+
+    /** Indices of the float inputs and float outputs of a graph (whose cotangents {@link #graphVjp} takes and gives). */
+    static int[] floatInputs(Graph g) {
+        List<Integer> r = new ArrayList<>();
+        for (int k = 0; k < g.inputs.length; k++) if (g.type(g.inputs[k]).dtype().isFloating()) r.add(k);
+        return r.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static int[] floatOutputs(Graph g) {
+        List<Integer> r = new ArrayList<>();
+        for (int k = 0; k < g.outputs.length; k++) if (g.type(g.outputs[k]).dtype().isFloating()) r.add(k);
+        return r.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Tensor add(Tensor acc, Tensor t) { return acc == null ? t : acc.add(t); }

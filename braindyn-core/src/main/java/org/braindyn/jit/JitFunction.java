@@ -9,8 +9,9 @@ import org.braindyn.tensor.Tensor;
 /**
  * A function compiled by {@link Jit#jit}: traced once per argument signature (shapes and dtypes, and the
  * shapes of the {@link Variable}s it reads), then run as generated code. Inside another trace it inlines
- * (the enclosing compilation sees its primitives); under an autodiff tape it runs through the primitives, so
- * gradients of a jitted function are those of the plain function.
+ * (the enclosing compilation sees its primitives). Under {@link org.braindyn.autodiff.Autodiff#grad} it records
+ * one node whose backward is compiled too: the vector-Jacobian product of its graph, traced once and run as
+ * generated code.
  */
 public final class JitFunction {
     private final Function<Tensor[], Tensor[]> fn;
@@ -28,7 +29,8 @@ public final class JitFunction {
 
     /** Calls the function: compiled code, or inline when tracing or recording gradients. */
     public synchronized Tensor[] call(Tensor... args) {
-        if (Prims.current() != Prims.EAGER) return fn.apply(args);
+        if (Jit.isTracing()) return fn.apply(args);
+        if (Prims.current() != Prims.EAGER) return differentiable(args);
         Jit.Compiled c = fused.get(args);
         Tracer.Result tr = c.trace();
         List<Variable> read = tr.readVars(), written = tr.writtenVars();
@@ -49,6 +51,47 @@ public final class JitFunction {
         System.arraycopy(outs, 0, res, 0, res.length);
         return res;
     }
+
+    private final java.util.Map<Jit.Compiled, Jit.Compiled> backward = new java.util.IdentityHashMap<>();
+
+    /** The call under an autodiff tape: compiled forward, compiled backward, recorded as one node. */
+    private Tensor[] differentiable(Tensor[] args) {
+        Jit.Compiled c = fused.get(args);
+        Tracer.Result tr = c.trace();
+        if (!tr.captured().isEmpty()) return fn.apply(args);    // closes over tensors being differentiated: run the plain code
+        List<Variable> read = tr.readVars(), written = tr.writtenVars();
+        Tensor[] inputs = new Tensor[args.length + read.size()];
+        System.arraycopy(args, 0, inputs, 0, args.length);
+        for (int k = 0; k < read.size(); k++) inputs[args.length + k] = read.get(k).value();
+        Graph g = c.graph();
+        Tensor[] outs = org.braindyn.autodiff.Autodiff.customVjpMulti(in -> {
+            Program p = c.program();
+            for (int k = 0; k < in.length; k++) p.input(k, in[k]);
+            p.run();
+            Tensor[] o = new Tensor[g.outputs.length];
+            for (int k = 0; k < o.length; k++) o[k] = p.output(k);
+            return o;
+        }, (in, o, cot) -> {
+            Jit.Compiled b = backward.computeIfAbsent(c, k -> {
+                List<org.braindyn.ops.TensorType> types = Jit.types(in);
+                for (int j : Backward.floatOutputs(g)) types.add(g.type(g.outputs[j]));
+                return Jit.compile(Backward.graphVjp(g), types, true);
+            });
+            int[] fo = Backward.floatOutputs(g), fi = Backward.floatInputs(g);
+            Program p = b.program();
+            for (int k = 0; k < in.length; k++) p.input(k, in[k]);
+            for (int j = 0; j < fo.length; j++) p.input(in.length + j, cot[fo[j]].astype(g.type(g.outputs[fo[j]]).dtype()));
+            p.run();
+            Tensor[] gi = new Tensor[in.length];
+            for (int j = 0; j < fi.length; j++) gi[fi[j]] = p.output(j);
+            return gi;
+        }, inputs);
+        for (int k = 0; k < written.size(); k++) written.get(k).set(outs[tr.resultCount() + k]);
+        return java.util.Arrays.copyOf(outs, tr.resultCount());
+    }
+
+    /** Number of compiled backward programs (one per signature differentiated). */
+    public int backwardCompilations() { return backward.size(); }
 
     /** The first result of {@link #call}. */
     public Tensor call1(Tensor... args) { return call(args)[0]; }

@@ -1,0 +1,79 @@
+package org.braindyn.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.braindyn.autodiff.Autodiff;
+import org.braindyn.state.TrainVar;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Csr;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Index;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.SparseOps;
+import org.braindyn.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The event-driven synaptic primitives inside compiled loops, forwards and backwards. */
+class EventDrivenJitTest {
+    static Csr randomCsr(int rows, int cols, int fanOut, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[][] t = new int[rows][fanOut];
+        for (int i = 0; i < rows; i++) for (int k = 0; k < fanOut; k++) t[i][k] = r.nextInt(cols);
+        return Csr.fromRows(cols, t);
+    }
+
+    @Test
+    void aSpikingNetworkWithEventSumsRunsCompiledExactlyAsEager() {
+        int n = 300, steps = 200;
+        Csr csr = randomCsr(n, n, 20, 5);
+        Tensor drive = BM.full(Shape.of(steps, n), 0.6, DType.F32);
+        class Net {
+            final Variable v = new Variable(BM.linspace(0, 0.9, n).astype(DType.F32), "v");
+            final Variable g = new Variable(BM.zeros(Shape.of(n), DType.F32), "g");
+            Tensor step(Tensor in) {
+                Tensor vNew = v.value().mul(0.9f).add(in).add(g.value());
+                Tensor sp = vNew.ge(1f);
+                v.update(BM.where(sp, BM.scalar(0, DType.F32), vNew));
+                g.update(g.value().mul(0.8f).add(SparseOps.csrEventSum(csr, BM.scalar(0.05, DType.F32), sp)));
+                return sp;
+            }
+        }
+        Net eager = new Net(), compiled = new Net();
+        Tensor[] e = new Tensor[steps];
+        for (int t = 0; t < steps; t++) e[t] = eager.step(drive.get(Index.at(t)));
+        Tensor ys = Loops.forLoop(x -> new Tensor[] {compiled.step(x[0])}, drive)[0];
+        assertEquals(BM.stack(e), ys);
+        assertEquals(eager.g.value(), compiled.g.value());
+        assertTrue(ys.astype(DType.I32).sum().item() > 100, "the network is active");
+    }
+
+    @Test
+    void bpttThroughACsrMatvecEqualsTheEagerGradient() {
+        int n = 40, steps = 30;
+        Csr csr = randomCsr(n, n, 6, 9);
+        SplittableRandom r = new SplittableRandom(2);
+        double[] d = new double[csr.nnz()];
+        for (int k = 0; k < d.length; k++) d[k] = 0.3 * (2 * r.nextDouble() - 1);
+        TrainVar w = new TrainVar(BM.array(d), "w");
+        Variable h = new Variable(BM.zeros(n).astype(DType.F64), "h");
+        Tensor xs = BM.linspace(-1, 1, steps * n).reshape(steps, n);
+        java.util.function.Function<Tensor[], Tensor[]> body = x -> {
+            h.update(BM.tanh(SparseOps.csrMatvec(csr, w.value(), h.value(), false).add(x[0])));
+            return new Tensor[] {h.value()};
+        };
+        Tensor gc = Autodiff.grad(a -> {
+            h.update(BM.zeros(n).astype(DType.F64));
+            return Loops.forLoop(body, xs)[0].square().sum();
+        }).gradVars(w).apply().varGrads().get(w);
+        Tensor ge = Autodiff.grad(a -> {
+            h.update(BM.zeros(n).astype(DType.F64));
+            Tensor acc = BM.scalar(0, DType.F64);
+            for (int t = 0; t < steps; t++) acc = acc.add(body.apply(new Tensor[] {xs.get(Index.at(t))})[0].square().sum());
+            return acc;
+        }).gradVars(w).apply().varGrads().get(w);
+        assertTrue(BM.allclose(ge, gc, 1e-10, 1e-12), "compiled " + gc + " eager " + ge);
+    }
+}
