@@ -18,12 +18,22 @@ import picocli.CommandLine.Parameters;
  * of several timed repetitions after a warm-up. For rigorous numbers use the JMH benchmarks in braindyn-bench.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Quick benchmarks: matmul (GFLOP/s), eventsum (ns per step vs a plain loop), elementwise (elements/s).")
+        description = "Quick benchmarks: matmul (GFLOP/s), eventsum (ns per step vs a plain loop), elementwise (elements/s), "
+                + "lif-step (compiled vs eager vs hand-written LIF step).")
 final class BenchCommand implements Callable<Integer> {
-    enum Which { matmul, eventsum, elementwise }
+    /** The benchmark names, for completion and the error message. */
+    static final class Names extends ArrayList<String> {
+        Names() { super(List.of("matmul", "eventsum", "elementwise", "lif-step")); }
+    }
 
-    @Parameters(paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
-    Which which;
+    @Option(names = "--neurons", description = "lif-step: population size (default: ${DEFAULT-VALUE}).", defaultValue = "4000")
+    int neurons;
+
+    @Option(names = "--steps", description = "lif-step: length of the compiled loop (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    int steps;
+
+    @Parameters(paramLabel = "WHAT", completionCandidates = Names.class, description = "One of: ${COMPLETION-CANDIDATES}.")
+    String which;
 
     @Option(names = "--json", description = "One JSON object per line instead of text.")
     boolean json;
@@ -40,9 +50,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() {
         Config.setParallelKernels(false);                    // single-thread figures
         switch (which) {
-            case matmul -> matmul();
-            case eventsum -> eventSum();
-            case elementwise -> elementwise();
+            case "matmul" -> matmul();
+            case "eventsum" -> eventSum();
+            case "elementwise" -> elementwise();
+            case "lif-step" -> LifBench.run(neurons, steps, repeats, json);
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "bench: unknown benchmark '" + which + "'; expected one of " + new Names());
         }
         return 0;
     }

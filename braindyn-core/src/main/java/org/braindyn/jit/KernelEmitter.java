@@ -42,7 +42,14 @@ final class KernelEmitter {
     private KernelEmitter() {}
 
     /** The element kernel of one fused group: {@code arrays} holds the inputs then the outputs. */
-    static FusedKernel emit(Fusion.Fused f, Graph g) {
+    static FusedKernel emit(Fusion.Fused f, Graph g) { return emit(f, g, java.util.Map.of()); }
+
+    /**
+     * As {@link #emit(Fusion.Fused, Graph)}, where each output value in {@code inPlace} is written over one of the
+     * kernel's own full inputs (the caller binds both to the same array). An in-place output computed as
+     * {@code select(c, a, old)} of its own old value stores {@code a} only where {@code c} holds.
+     */
+    static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace) {
         byte[] bytes = ClassFile.of().build(ClassDesc.of("org.braindyn.jit.Kernel"), cb -> {
             cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_KERNEL);
@@ -51,7 +58,7 @@ final class KernelEmitter {
                 c.invokespecial(CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
                 c.return_();
             });
-            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, f, g));
+            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, f, g, inPlace));
         });
         try {
             MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -92,7 +99,7 @@ final class KernelEmitter {
         };
     }
 
-    private static void body(CodeBuilder c, Fusion.Fused f, Graph g) {
+    private static void body(CodeBuilder c, Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace) {
         int nIn = f.inputs().length, nOut = f.outputs().length;
         Map<Integer, Integer> valueLocal = new HashMap<>();
         int[] arr = new int[nIn + nOut], off = new int[nIn + nOut];
@@ -171,9 +178,20 @@ final class KernelEmitter {
             int v = f.outputs()[j];
             if (isReduction(f, v)) continue;
             DType d = g.type(v).dtype();
+            Integer old = inPlace.get(v);
+            Graph.Node p = producer(f, v);
+            int stored = v;
+            Label skip = null;
+            if (old != null && p != null && p.op() == Op.SELECT && (p.in()[1] == old || p.in()[2] == old) && p.in()[1] != p.in()[2]) {
+                skip = c.newLabel();
+                c.iload(valueLocal.get(p.in()[0]));
+                if (p.in()[2] == old) { c.ifeq(skip); stored = p.in()[1]; }
+                else { c.ifne(skip); stored = p.in()[2]; }
+            }
             c.aload(arr[nIn + j]); c.iload(off[nIn + j]); c.iload(i); c.iadd();
-            c.loadLocal(local(d), valueLocal.get(v));
+            c.loadLocal(local(d), valueLocal.get(stored));
             c.arrayStore(element(d));
+            if (skip != null) c.labelBinding(skip);
         }
         c.iinc(i, 1);
         c.goto_(top);

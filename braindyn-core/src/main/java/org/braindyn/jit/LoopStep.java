@@ -30,7 +30,6 @@ final class LoopStep {
 
     LoopStep(Function<Tensor[], Tensor[]> body, List<TensorType> argTypes, int nx, int nc, int ni) {
         this.compiled = Jit.compile(body, argTypes, true);
-        this.program = compiled.program();
         this.nx = nx;
         this.nc = nc;
         Tracer.Result tr = compiled.trace();
@@ -55,7 +54,16 @@ final class LoopStep {
         carryOut = co.stream().mapToInt(Integer::intValue).toArray();
         invIn = inv.stream().mapToInt(Integer::intValue).toArray();
         woOut = wo.stream().mapToInt(Integer::intValue).toArray();
+        int[][] pairs = new int[carryIn.length][];
+        for (int c = 0; c < pairs.length; c++) pairs[c] = new int[] {carryIn[c], carryOut[c]};
+        int[][] ip = Program.inPlaceCandidates(compiled.graph(), compiled.program().schedule, pairs);
+        inPlace = new boolean[carryIn.length];
+        for (int[] pr : ip) for (int c = 0; c < pairs.length; c++) if (pairs[c][0] == pr[0]) inPlace[c] = true;
+        program = ip.length == 0 ? compiled.program() : new Program(compiled.graph(), true, ip);
     }
+
+    /** Carries updated in place (one buffer, no ping-pong): their input is read only by the kernel writing them. */
+    final boolean[] inPlace;
 
     Graph graph() { return compiled.graph(); }
 
@@ -126,13 +134,23 @@ final class LoopStep {
         }
         int[] ysz = new int[ny];
         for (int j = 0; j < ny; j++) ysz[j] = outType(j).shape().size();
+        // a carry whose new value is a constant (e.g. an input buffer cleared every step) reads that constant
+        // directly from the second step on, and is never copied
+        Tensor[] constOut = new Tensor[nCar];
+        for (int c = 0; c < nCar; c++) constOut[c] = program.constantOutput(carryOut[c]);
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s, cur = s & 1, nxt = cur ^ 1;
             for (int j = 0; j < nx; j++) program.input(j, xa[j], xo[j] + t * xsz[j]);
             for (int c = 0; c < nCar; c++) {
-                program.input(carryIn[c], pp[c][cur], 0);
-                program.target(carryOut[c], pp[c][nxt], 0);
-                if (storeEvery > 0 && s % storeEvery == 0) System.arraycopy(pp[c][cur], 0, stored[c], (s / storeEvery) * csz[c], csz[c]);
+                if (constOut[c] != null && s > 0) {
+                    if (s == 1) { program.input(carryIn[c], constOut[c]); program.target(carryOut[c], null, 0); }
+                    if (storeEvery > 0 && s % storeEvery == 0) System.arraycopy(constOut[c].contiguous().storage(), constOut[c].contiguous().offset(), stored[c], (s / storeEvery) * csz[c], csz[c]);
+                    continue;
+                }
+                int from = inPlace[c] ? 0 : cur, to = inPlace[c] ? 0 : nxt;
+                program.input(carryIn[c], pp[c][from], 0);
+                program.target(carryOut[c], pp[c][to], 0);
+                if (storeEvery > 0 && s % storeEvery == 0) System.arraycopy(pp[c][from], 0, stored[c], (s / storeEvery) * csz[c], csz[c]);
             }
             for (int j = 0; j < ny; j++) program.target(j, ya == null ? null : ya[j], ya == null || ya[j] == null ? 0 : yo[j] + t * ysz[j]);
             program.run();
@@ -140,7 +158,7 @@ final class LoopStep {
         for (int c = 0; c < nCar; c++) program.target(carryOut[c], null, 0);
         for (int j = 0; j < ny; j++) program.target(j, null, 0);
         Object[] fin = new Object[nCar];
-        for (int c = 0; c < nCar; c++) fin[c] = pp[c][T & 1];
+        for (int c = 0; c < nCar; c++) fin[c] = constOut[c] != null && T > 0 ? org.braindyn.tensor.Storage.copyToFlat(constOut[c]) : pp[c][inPlace[c] ? 0 : T & 1];
         Tensor[] wo = new Tensor[woOut.length];
         if (T > 0) for (int k = 0; k < wo.length; k++) wo[k] = program.output(woOut[k]);
         return new Run(fin, wo, stored);

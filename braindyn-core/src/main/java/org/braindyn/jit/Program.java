@@ -31,7 +31,13 @@ final class Program {
     private final int fusedKernels;
     private final long plannedBytes;
 
-    Program(Graph graph, boolean fuse) {
+    Program(Graph graph, boolean fuse) { this(graph, fuse, new int[0][]); }
+
+    /**
+     * A program where each pair {@code {input k, output k'}} of {@code inPlace} (see {@link #inPlaceCandidates})
+     * is computed in place: the caller binds both to the same array, and the kernel stores over the old value.
+     */
+    Program(Graph graph, boolean fuse, int[][] inPlace) {
         this.graph = graph;
         this.schedule = Fusion.schedule(graph, fuse);
         int nv = graph.valueCount();
@@ -104,7 +110,7 @@ final class Program {
                     bufferById.add(b);
                     live.add(v);
                 }
-                run.add(fusedStep(f, bufs));
+                run.add(fusedStep(f, bufs, inPlace));
                 kernels++;
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
@@ -124,8 +130,13 @@ final class Program {
         return op == Op.RESHAPE || op == Op.BROADCAST || op == Op.TRANSPOSE || op == Op.SLICE || op == Op.CAST;
     }
 
-    private Runnable fusedStep(Fusion.Fused f, Object[] bufs) {
-        FusedKernel k = KernelEmitter.emit(f, graph);
+    private Runnable fusedStep(Fusion.Fused f, Object[] bufs, int[][] inPlace) {
+        java.util.Map<Integer, Integer> alias = new java.util.HashMap<>();
+        for (int[] pr : inPlace) {
+            int u = graph.inputs[pr[0]], v = graph.outputs[pr[1]];
+            for (int o : f.outputs()) if (o == v) alias.put(v, u);
+        }
+        FusedKernel k = KernelEmitter.emit(f, graph, alias);
         int nIn = f.inputs().length, nOut = f.outputs().length, n = f.n();
         Object[] a = new Object[nIn + nOut];
         int[] o = new int[nIn + nOut];
@@ -202,6 +213,44 @@ final class Program {
     Object outputArray(int k) { return arr[graph.outputs[k]]; }
 
     int outputOffset(int k) { return off[graph.outputs[k]]; }
+
+    /**
+     * Pairs {@code {input k, output k'}} from {@code pairs} that may share one array: the output is written by a
+     * fused kernel (directly, not copied), and the input is read by that kernel only, element by element, and is
+     * not itself an output. Stores follow all loads of an element, so writing over the input is safe.
+     */
+    static int[][] inPlaceCandidates(Graph g, List<Fusion.Step> schedule, int[][] pairs) {
+        List<int[]> ok = new ArrayList<>();
+        boolean[] seenOut = new boolean[g.valueCount()];
+        int[] firstOutIndex = new int[g.valueCount()];
+        Arrays.fill(firstOutIndex, -1);
+        for (int k = 0; k < g.outputs.length; k++) if (firstOutIndex[g.outputs[k]] < 0) firstOutIndex[g.outputs[k]] = k;
+        for (int[] pr : pairs) {
+            int u = g.inputs[pr[0]], v = g.outputs[pr[1]];
+            if (firstOutIndex[v] != pr[1] || seenOut[v] || firstOutIndex[u] >= 0) continue;
+            Fusion.Fused owner = null;
+            int readers = 0;
+            boolean fullLoad = false;
+            for (Fusion.Step s : schedule) {
+                if (s instanceof Fusion.Fused f) {
+                    boolean writes = false;
+                    for (int o : f.outputs()) writes |= o == v;
+                    for (int j = 0; j < f.inputs().length; j++) if (f.inputs()[j] == u) { readers++; fullLoad = f.loads()[j] == Fusion.Load.FULL; if (writes) owner = f; }
+                    if (writes && owner == null) owner = f;
+                } else for (int i : ((Fusion.Single) s).node().in()) if (i == u) readers += 2;
+            }
+            boolean readByOwner = false;
+            if (owner != null) for (int i : owner.inputs()) readByOwner |= i == u;
+            if (owner != null && readers <= 1 && (readers == 0 || (readByOwner && fullLoad)) && g.type(u).equals(g.type(v))) {
+                ok.add(pr);
+                seenOut[v] = true;
+            }
+        }
+        return ok.toArray(int[][]::new);
+    }
+
+    /** The constant output {@code k} always is, or null when it is computed. */
+    Tensor constantOutput(int k) { return graph.constant(graph.outputs[k]); }
 
     /** Number of generated fused kernels. */
     int fusedKernels() { return fusedKernels; }
