@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jit", description = "coba/cuba: regenerate the random connectivity from its seed every step instead of storing it (JitComm).")
     boolean jit;
 
+    @Option(names = "--eager", description = "coba/cuba: run step by step instead of as a compiled loop.")
+    boolean eager;
+
     @Option(names = "--json", description = "coba/cuba: print one JSON line with rate_hz, spikes, build_s, run_s.")
     boolean json;
 
@@ -48,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             return name == null && !list ? 2 : 0;
         }
         if (name.equalsIgnoreCase("coba") || name.equalsIgnoreCase("cuba")) {
-            if (neurons != null || json || saveSpikes != null || name.equalsIgnoreCase("cuba") || threads != null || jit) return benchmark(name.equalsIgnoreCase("cuba"));
+            if (neurons != null || json || saveSpikes != null || name.equalsIgnoreCase("cuba") || threads != null || jit || eager) return benchmark(name.equalsIgnoreCase("cuba"));
         }
         var e = Examples.find(name);
         if (e.isEmpty()) {
@@ -63,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     private Integer benchmark(boolean cuba) throws Exception {
         if (threads != null) org.braindyn.tensor.Config.setParallelKernels(threads > 1);
         org.braindyn.examples.NetworkBenchmark.Result r = new org.braindyn.examples.CobaNetwork()
-                .simulate(neurons == null ? 4000 : neurons, duration, seed, cuba, jit, json ? null : System.err);
+                .simulate(neurons == null ? 4000 : neurons, duration, seed, cuba, jit, !eager, json ? null : System.err);
         if (json) System.out.println(r.json());
         else System.out.printf(java.util.Locale.ROOT, "%s: %d neurons, %.0f ms, seed %d: %.2f Hz mean rate, %d spikes; built in %.2f s, ran in %.2f s%n",
                 r.model(), r.neurons(), r.durationMs(), r.seed(), r.rateHz(), r.spikes(), r.buildS(), r.runS());

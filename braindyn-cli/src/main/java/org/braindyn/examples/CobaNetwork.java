@@ -82,14 +82,19 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
     }
 
     @Override public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, PrintStream progress) {
-        return simulate(neurons, duration, seed, cuba, false, progress);
+        return simulate(neurons, duration, seed, cuba, false, true, progress);
     }
 
-    /** As {@link #simulate(int, double, long, boolean, PrintStream)}; with {@code jit} the connectivity is regenerated, not stored (self-connections allowed). */
-    public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, boolean jit, PrintStream progress) {
+    /**
+     * As {@link #simulate(int, double, long, boolean, PrintStream)}; with {@code jit} the connectivity is regenerated,
+     * not stored (self-connections allowed); with {@code compiled} the run is a compiled loop ({@link DSRunner#jit}),
+     * otherwise step by step. Regenerated connectivity runs step by step.
+     */
+    public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, boolean jit, boolean compiled, PrintStream progress) {
         long t0 = System.nanoTime();
         EINet net = new EINet(neurons, seed, cuba, jit);
         double build = (System.nanoTime() - t0) / 1e9;
+        if (compiled && !jit) return simulateCompiled(net, neurons, duration, seed, cuba, build, progress);
         // Function monitors keep only the indices of the neurons that spiked: memory ∝ spikes, not steps × neurons.
         int ne = net.E.num();
         DSRunner runner = new DSRunner(net, List.of(), 0.1).progress(progress)
@@ -112,12 +117,34 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
                 build, secs, array(times), array(ids));
     }
 
+    /** The compiled run: whole spike rasters are recorded in compiled code, and spike lists read from them afterwards. */
+    private static NetworkBenchmark.Result simulateCompiled(EINet net, int neurons, double duration, long seed, boolean cuba, double build, PrintStream progress) {
+        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).progress(progress).jit(true);
+        if (!cuba) runner.input("E.input", 20).input("I.input", 20);
+        double secs = runner.run(duration);
+        boolean[] e = runner.mon("E.spike").toBoolArray(), i = runner.mon("I.spike").toBoolArray();
+        int ne = net.E.num(), ni = net.I.num(), steps = e.length / ne;
+        int total = 0;
+        for (boolean b : e) if (b) total++;
+        for (boolean b : i) if (b) total++;
+        float[] times = new float[total];
+        int[] ids = new int[total];
+        int k = 0;
+        for (int step = 0; step < steps; step++) {
+            float t = (float) (step * 0.1);
+            for (int j = 0; j < ne; j++) if (e[step * ne + j]) { times[k] = t; ids[k++] = j; }
+            for (int j = 0; j < ni; j++) if (i[step * ni + j]) { times[k] = t; ids[k++] = ne + j; }
+        }
+        return new NetworkBenchmark.Result(cuba ? "cuba" : "coba", neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
+                build, secs, array(times), array(ids));
+    }
+
     @Override public void run(PrintStream log, Path out) throws Exception {
         long t0 = System.nanoTime();
         EINet net = new EINet(4000, 42);
         double build = (System.nanoTime() - t0) / 1e9;
-        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).input("E.input", 20).input("I.input", 20).progress(log);
-        log.println("Running the COBA network (4,000 LIF neurons, event-driven projections) for 500 ms ...");
+        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).input("E.input", 20).input("I.input", 20).progress(log).jit(true);
+        log.println("Running the COBA network (4,000 LIF neurons, event-driven projections) for 500 ms, compiled ...");
         double secs = runner.run(500);
         Tensor se = runner.mon("E.spike"), si = runner.mon("I.spike");
         double rateE = sum(se).item() / 3200 / 0.5, rateI = sum(si).item() / 800 / 0.5;

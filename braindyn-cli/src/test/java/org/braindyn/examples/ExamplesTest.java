@@ -42,11 +42,24 @@ class ExamplesTest {
         assertTrue(cuba.rateHz() > 0.5 && cuba.rateHz() < 100, "CUBA rate " + cuba.rateHz());
     }
 
+    /** The compiled run (DSRunner.jit) is the eager run, spike for spike, for COBA and CUBA. */
+    @Test
+    void compiledNetworkRunEqualsTheEagerRunSpikeForSpike() {
+        CobaNetwork c = new CobaNetwork();
+        for (boolean cuba : new boolean[] {false, true}) {
+            NetworkBenchmark.Result compiled = c.simulate(1000, 150, 3, cuba, false, true, null), eager = c.simulate(1000, 150, 3, cuba, false, false, null);
+            assertTrue(compiled.spikes() > 10, compiled.json());
+            assertEquals(eager.spikes(), compiled.spikes(), compiled.json());
+            assertEquals(eager.spikeNeurons(), compiled.spikeNeurons());
+            assertEquals(eager.spikeTimesMs(), compiled.spikeTimesMs());
+        }
+    }
+
     /** The just-in-time network (connectivity regenerated every step) reproduces and stays within 15% of Brian2's rate. */
     @Test
     void jitConnectivityNetworkReproducesAndMatchesTheReferenceRate() {
         CobaNetwork c = new CobaNetwork();
-        NetworkBenchmark.Result a = c.simulate(4000, 1000, 42, false, true, null), b = c.simulate(4000, 300, 42, false, true, null);
+        NetworkBenchmark.Result a = c.simulate(4000, 1000, 42, false, true, false, null), b = c.simulate(4000, 300, 42, false, true, false, null);
         assertEquals(CobaNetwork.BRIAN2_COBA_RATE_HZ, a.rateHz(), 0.15 * CobaNetwork.BRIAN2_COBA_RATE_HZ, a.json());
         int n = (int) b.spikes();
         assertEquals(a.spikeNeurons().get(":" + n), b.spikeNeurons(), "same seed, same spikes over the first 300 ms");

@@ -124,19 +124,45 @@ final class KernelEmitter {
                 valueLocal.put(f.outputs()[j - nIn], acc);
             }
         }
+        // two copies of the loop: without offsets when every array starts at 0 (the common case: fewer live values)
+        Label end = c.newLabel(), general = c.newLabel();
+        for (int j = 0; j < nIn + nOut; j++) { c.iload(off[j]); if (j > 0) c.ior(); }
+        if (nIn + nOut > 0) c.ifne(general);
+        loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), true, end);
+        c.labelBinding(general);
+        loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), false, end);
+        c.labelBinding(end);
+        for (int j = 0; j < nOut; j++) {
+            int v = f.outputs()[j];
+            if (!isReduction(f, v)) continue;
+            DType d = g.type(v).dtype();
+            c.aload(arr[nIn + j]); c.iload(off[nIn + j]);
+            c.loadLocal(d == DType.I32 ? TypeKind.INT : TypeKind.DOUBLE, valueLocal.get(v));
+            if (d == DType.F32) c.d2f();
+            c.arrayStore(element(d));
+        }
+        c.return_();
+    }
+
+    /** One copy of the element loop ({@code zero}: every offset is 0); jumps to {@code end} when done. */
+    private static void loop(CodeBuilder c, Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace, int[] arr, int[] off,
+                             Map<Integer, Integer> valueLocal, boolean zero, Label end) {
+        int nIn = f.inputs().length, nOut = f.outputs().length;
         int i = c.allocateLocal(TypeKind.INT);
         c.loadConstant(0); c.istore(i);
-        Label top = c.newLabel(), end = c.newLabel();
+        Label top = c.newLabel();
         c.labelBinding(top);
         c.iload(i); c.iload(3); c.if_icmpge(end);
         for (int j = 0; j < nIn; j++) {
             if (f.loads()[j] == Fusion.Load.SCALAR) continue;
             DType d = g.type(f.inputs()[j]).dtype();
-            c.aload(arr[j]); c.iload(off[j]);
+            c.aload(arr[j]);
+            if (!zero) c.iload(off[j]);
             c.iload(i);
             if (f.loads()[j] == Fusion.Load.MOD) { c.loadConstant(f.loadParam()[j]); c.irem(); }
             if (f.loads()[j] == Fusion.Load.DIV) { c.loadConstant(f.loadParam()[j]); c.idiv(); }
-            c.iadd(); c.arrayLoad(element(d));
+            if (!zero) c.iadd();
+            c.arrayLoad(element(d));
             int l = c.allocateLocal(local(d));
             c.storeLocal(local(d), l);
             valueLocal.put(f.inputs()[j], l);
@@ -188,24 +214,16 @@ final class KernelEmitter {
                 if (p.in()[2] == old) { c.ifeq(skip); stored = p.in()[1]; }
                 else { c.ifne(skip); stored = p.in()[2]; }
             }
-            c.aload(arr[nIn + j]); c.iload(off[nIn + j]); c.iload(i); c.iadd();
+            c.aload(arr[nIn + j]);
+            if (!zero) c.iload(off[nIn + j]);
+            c.iload(i);
+            if (!zero) c.iadd();
             c.loadLocal(local(d), valueLocal.get(stored));
             c.arrayStore(element(d));
             if (skip != null) c.labelBinding(skip);
         }
         c.iinc(i, 1);
         c.goto_(top);
-        c.labelBinding(end);
-        for (int j = 0; j < nOut; j++) {
-            int v = f.outputs()[j];
-            if (!isReduction(f, v)) continue;
-            DType d = g.type(v).dtype();
-            c.aload(arr[nIn + j]); c.iload(off[nIn + j]);
-            c.loadLocal(d == DType.I32 ? TypeKind.INT : TypeKind.DOUBLE, valueLocal.get(v));
-            if (d == DType.F32) c.d2f();
-            c.arrayStore(element(d));
-        }
-        c.return_();
     }
 
     private static boolean isReduction(Fusion.Fused f, int v) {

@@ -84,7 +84,7 @@ final class Program {
             Fusion.Step s = schedule.get(p);
             for (int q = live.size() - 1; q >= 0; q--) {
                 int v = live.get(q);
-                if (lastUse[v] <= p) {
+                if (lastUse[v] < p || lastUse[v] == p && s instanceof Fusion.Fused) {
                     live.remove(q);
                     pool.add(bufferArray(v, bufOf));
                 }
@@ -114,7 +114,17 @@ final class Program {
                 kernels++;
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
-                run.add(singleStep(n));
+                if (writesInto(n) && !taken[n.out()]) {   // an event sum into a planned buffer: no allocation per step
+                    TensorType t = graph.type(n.out());
+                    Object b = null;
+                    for (int q = 0; q < pool.size(); q++)
+                        if (pool.get(q) instanceof float[] f && f.length == t.shape().size()) { b = pool.remove(q); break; }
+                    if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
+                    bufOf[n.out()] = bufferById.size();
+                    bufferById.add(b);
+                    live.add(n.out());
+                    run.add(eventSumStep(n, (float[]) b));
+                } else run.add(singleStep(n));
             }
         }
         this.steps = run.toArray(Runnable[]::new);
@@ -151,6 +161,25 @@ final class Program {
                 o[nIn + j] = off[v];
             }
             k.run(a, o, n);
+        };
+    }
+
+    /** A float32 event sum on boolean events with float32 weights: run by {@link #eventSumStep}. */
+    private boolean writesInto(Graph.Node n) {
+        return n.op() == Op.CSR_EVENT_SUM && graph.type(n.out()).dtype() == org.braindyn.tensor.DType.F32
+                && graph.type(n.in()[3]).dtype() == org.braindyn.tensor.DType.BOOL && graph.type(n.in()[2]).dtype() == org.braindyn.tensor.DType.F32
+                && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.I32;
+    }
+
+    private Runnable eventSumStep(Graph.Node n, float[] out) {
+        org.braindyn.ops.Attr.Csr c = (org.braindyn.ops.Attr.Csr) n.attr();
+        int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], ev = n.in()[3], o = n.out();
+        boolean homo = graph.type(wv).shape().rank() == 0;
+        return () -> {
+            arr[o] = out;
+            off[o] = 0;
+            org.braindyn.ops.internal.CsrKernels.eventSumInto((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], (float[]) arr[wv], off[wv], homo,
+                    (boolean[]) arr[ev], off[ev], c.rows(), out, 0, c.cols());
         };
     }
 

@@ -15,9 +15,11 @@ import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;
 
 /**
- * Runs a dynamical system step by step (BrainPy's {@code DSRunner}, eager for now): each step binds the
- * {@link Shared} arguments, applies the inputs, calls {@code update()} and records the monitors. {@link #run}
- * returns the wall time in seconds and continues in time on a second call. Monitor and input targets are variable
+ * Runs a dynamical system step by step (BrainPy's {@code DSRunner}): each step binds the {@link Shared} arguments,
+ * applies the inputs, calls {@code update()} and records the monitors. {@link #run} returns the wall time in seconds
+ * and continues in time on a second call. With {@link #jit(boolean) jit(true)} the step (inputs, update and
+ * monitors) is traced once and the whole run executes as a compiled loop ({@link org.braindyn.jit.Loops#forLoop}),
+ * BrainPy's default {@code jit=True}; the model's components must then be expressible in compiled code. Monitor and input targets are variable
  * paths, relative to the target first (BrainPy's {@code 'E.V'}), then absolute.
  * <pre>{@code
  * DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).input("E.input", 20).input("I.input", 20);
@@ -34,11 +36,27 @@ public final class DSRunner {
     private final DynamicalSystem target;
     private final double dt;
     private final Map<String, Supplier<Tensor>> monitors = new LinkedHashMap<>();
-    private final Map<String, List<Tensor>> records = new LinkedHashMap<>();
+    /** Per monitor: the recorded values, one tensor per step (eager runs) or one stacked {@link Chunk} per compiled chunk. */
+    private final Map<String, List<Object>> records = new LinkedHashMap<>();
+
+    /** {@code len} consecutive steps of a monitor, stacked along axis 0 (written by a compiled run). */
+    private record Chunk(Tensor stacked) {}
     private final List<Input> inputs = new ArrayList<>();
     private final List<Double> ts = new ArrayList<>();
     private long step;
     private PrintStream progress = System.err;
+    private boolean jit;
+    private java.util.function.Function<Tensor[], Tensor[]> compiledBody;
+    /** Steps per compiled chunk: progress is reported between chunks. */
+    private static final int CHUNK = 2500;
+
+    /**
+     * Compile the step and run whole chunks of steps in compiled code (default off). Monitors and inputs must be
+     * traceable: variable monitors, index monitors and function monitors made of tensor operations are;
+     * data-dependent shapes (e.g. {@code nonzero}) and components that read the step index as a Java number (spike
+     * delays) are not, and fail with a {@link org.braindyn.jit.TracerError} that names them.
+     */
+    public DSRunner jit(boolean on) { this.jit = on; return this; }
 
     /** Runs {@code target} with step {@code dt} ms, recording the variables at {@code monitors}. */
     public DSRunner(DynamicalSystem target, List<String> monitors, double dt) {
@@ -116,6 +134,7 @@ public final class DSRunner {
     /** Runs for {@code duration} ms more; returns the wall time in seconds. */
     public double run(double duration) {
         int n = (int) Math.round(duration / dt);
+        if (jit) return runCompiled(n);
         long t0 = System.nanoTime();
         long lastReport = t0;
         for (int k = 0; k < n; k++) {
@@ -136,8 +155,55 @@ public final class DSRunner {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    private double runCompiled(int n) {
+        long t0 = System.nanoTime(), lastReport = t0;
+        List<Input> iters = inputs.stream().filter(Input::iter).toList();
+        if (compiledBody == null) {
+            List<String> names = List.copyOf(monitors.keySet());
+            compiledBody = x -> {
+                Tensor[] out = new Tensor[names.size()];
+                Shared.with(new Shared(0, 0, dt, false), x[0], () -> {
+                    int j = 1;
+                    for (Input in : inputs) apply(in, in.iter() ? x[j++] : in.value());
+                    target.update();
+                    for (int m = 0; m < out.length; m++) out[m] = monitors.get(names.get(m)).get();
+                });
+                return out;
+            };
+        }
+        for (int done = 0; done < n; ) {
+            int len = Math.min(CHUNK, n - done);
+            float[] times = new float[len];
+            for (int k = 0; k < len; k++) times[k] = (float) ((step + k) * dt);
+            Tensor[] xs = new Tensor[1 + iters.size()];
+            xs[0] = BM.array(times);
+            for (int j = 0; j < iters.size(); j++) {
+                Tensor v = iters.get(j).value();
+                if (v.dim(0) < step + len)
+                    throw new IllegalArgumentException("DSRunner: iterated input for " + iters.get(j).target().describe() + " has " + v.dim(0)
+                            + " rows; the run needs " + (step + len));
+                xs[1 + j] = v.get((step) + ":" + (step + len));
+            }
+            Tensor[] ys = org.braindyn.jit.Loops.forLoop(compiledBody, xs);
+            int m = 0;
+            for (String name : monitors.keySet()) records.get(name).add(new Chunk(ys[m++]));
+            for (int k = 0; k < len; k++) ts.add((step + k) * dt);
+            step += len;
+            done += len;
+            long now = System.nanoTime();
+            if (progress != null && done < n && now - lastReport > 1_000_000_000L) {
+                progress.printf("DSRunner: %5.1f%% (t = %.1f ms, compiled)%n", 100.0 * done / n, step * dt);
+                lastReport = now;
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     private void apply(Input in, int i) {
-        Tensor x = in.iter() ? in.value().get(String.valueOf(i)) : in.value();
+        apply(in, in.iter() ? in.value().get(String.valueOf(i)) : in.value());
+    }
+
+    private void apply(Input in, Tensor x) {
         Tensor cur = in.target().value();
         Tensor next = switch (in.op()) {
             case ADD -> cur.add(x);
@@ -152,18 +218,36 @@ public final class DSRunner {
     /** Recorded times (ms), one per step. */
     public Tensor ts() { return BM.array(ts.stream().mapToDouble(Double::doubleValue).toArray()); }
 
+    private List<Object> record(String name) {
+        List<Object> r = records.get(name);
+        if (r == null) throw new IllegalArgumentException("DSRunner: '" + name + "' is not monitored; monitored: " + String.join(", ", records.keySet()));
+        return r;
+    }
+
     /** The recorded values of a monitor, stacked over time: {@code (T, …)}. */
     public Tensor mon(String path) {
-        List<Tensor> r = records.get(path);
-        if (r == null) throw new IllegalArgumentException("DSRunner: '" + path + "' is not monitored; monitored: " + String.join(", ", records.keySet()));
-        return r.isEmpty() ? BM.zeros(0) : BM.stack(r.toArray(Tensor[]::new));
+        List<Object> r = record(path);
+        if (r.isEmpty()) return BM.zeros(0);
+        List<Tensor> parts = new ArrayList<>();
+        List<Tensor> run = new ArrayList<>();
+        for (Object o : r) {
+            if (o instanceof Chunk c) {
+                if (!run.isEmpty()) { parts.add(BM.stack(run.toArray(Tensor[]::new))); run.clear(); }
+                parts.add(c.stacked());
+            } else run.add((Tensor) o);
+        }
+        if (!run.isEmpty()) parts.add(BM.stack(run.toArray(Tensor[]::new)));
+        return parts.size() == 1 ? parts.get(0) : BM.concatenate(0, parts.toArray(Tensor[]::new));
     }
 
     /** The recorded values of a monitor, one tensor per step, in order (for function monitors whose shape changes). */
     public List<Tensor> monSteps(String name) {
-        List<Tensor> r = records.get(name);
-        if (r == null) throw new IllegalArgumentException("DSRunner: '" + name + "' is not monitored; monitored: " + String.join(", ", records.keySet()));
-        return List.copyOf(r);
+        List<Tensor> out = new ArrayList<>();
+        for (Object o : record(name)) {
+            if (o instanceof Chunk c) for (int k = 0; k < c.stacked().dim(0); k++) out.add(c.stacked().get(org.braindyn.tensor.Index.at(k)));
+            else out.add((Tensor) o);
+        }
+        return out;
     }
 
     /**
@@ -174,7 +258,8 @@ public final class DSRunner {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("ts", ts());
         for (var e : records.entrySet()) {
-            List<Tensor> r = e.getValue();
+            if (e.getValue().stream().allMatch(o -> o instanceof Chunk)) { m.put(e.getKey(), mon(e.getKey())); continue; }
+            List<Tensor> r = monSteps(e.getKey());
             boolean ragged = r.stream().map(Tensor::shape).distinct().count() > 1;
             if (!ragged) { m.put(e.getKey(), mon(e.getKey())); continue; }
             // Values whose shape changes between steps: concatenated along axis 0, with the length of each step.

@@ -103,7 +103,8 @@ public final class Lif extends NeuronGroup {
         Tensor target = ri.add(vRest.get());
         Tensor decay = BM.exp(BM.divide(-s.dt(), tau.get()).astype(v.dtype()));
         Tensor vNew = target.add(v.sub(target).mul(decay));
-        if (refractory) vNew = BM.where(BM.lessEqual(BM.subtract(s.t(), tLast.value()), tauRef.get()), v, vNew);
+        Tensor now = refractory ? s.time(tLast.dtype()) : null;
+        if (refractory) vNew = BM.where(BM.lessEqual(BM.subtract(now, tLast.value()), tauRef.get()), v, vNew);
         Tensor sp;
         if (spkFun == null) sp = vNew.ge(th);
         else sp = spkFun.apply(vNew.sub(th).div(th.sub(rs)));
@@ -112,7 +113,7 @@ public final class Lif extends NeuronGroup {
                 : vNew.sub(spF.mul(th.sub(rs)));
         if (spkFun != null && reset == Reset.HARD) after = vNew.add(spF.mul(rs.sub(Autodiff.stopGradient(vNew))));   // differentiable reset
         V.set(after.astype(V.dtype()));
-        if (refractory) tLast.set(BM.where(spF.gt(0), BM.fullLike(tLast.value(), s.t()), tLast.value()));
+        if (refractory) tLast.set(BM.where(spF.gt(0), now, tLast.value()));
         spike.set(spkFun == null ? sp : spF.astype(spike.dtype()));
         input.fill(0);
         return spike.value();

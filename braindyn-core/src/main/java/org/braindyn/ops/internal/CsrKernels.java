@@ -30,8 +30,8 @@ public final class CsrKernels {
             Tensor wc = w.contiguous();
             float[] wa = (float[]) wc.storage();
             int wo = wc.offset();
-            if (homo) addRows(ip, ipo, ix, ixo, ev, eo, c.rows(), r, wa[wo]);
-            else addRows(ip, ipo, ix, ixo, ev, eo, c.rows(), r, wa, wo);
+            if (homo) addRows(ip, ipo, ix, ixo, ev, eo, c.rows(), r, 0, wa[wo]);
+            else addRows(ip, ipo, ix, ixo, ev, eo, c.rows(), r, 0, wa, wo);
             System.arraycopy(r, 0, dst, 0, c.cols());
         } else {
             double[] acc = new double[c.cols()];
@@ -61,18 +61,30 @@ public final class CsrKernels {
     }
 
     /** The hot loop of a homogeneous-weight event sum, kept small so C2 compiles it as one tight unit. */
-    private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, float v) {
+    private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, int ro, float v) {
         for (int row = 0; row < rows; row++) {
             if (!ev[eo + row]) continue;
-            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += v;
+            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ro + ix[ixo + s]] += v;
         }
     }
 
+    /**
+     * The float32 event sum written into {@code out[oo … oo+cols)} (zeroed first) instead of a new array: the
+     * compiler's executor calls it with a preallocated buffer, so a compiled step allocates nothing. Events are
+     * booleans; {@code w} is one weight ({@code homo}) or one per synapse from {@code wo}.
+     */
+    public static void eventSumInto(int[] ip, int ipo, int[] ix, int ixo, float[] w, int wo, boolean homo, boolean[] ev, int eo,
+                                    int rows, float[] out, int oo, int cols) {
+        java.util.Arrays.fill(out, oo, oo + cols, 0f);
+        if (homo) addRows(ip, ipo, ix, ixo, ev, eo, rows, out, oo, w[wo]);
+        else addRows(ip, ipo, ix, ixo, ev, eo, rows, out, oo, w, wo);
+    }
+
     /** The hot loop of a per-synapse-weight event sum. */
-    private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, float[] w, int wo) {
+    private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, int ro, float[] w, int wo) {
         for (int row = 0; row < rows; row++) {
             if (!ev[eo + row]) continue;
-            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ix[ixo + s]] += w[wo + s];
+            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) r[ro + ix[ixo + s]] += w[wo + s];
         }
     }
 
