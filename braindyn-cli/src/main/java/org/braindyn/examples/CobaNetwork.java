@@ -121,22 +121,37 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
     private static NetworkBenchmark.Result simulateCompiled(EINet net, int neurons, double duration, long seed, boolean cuba, double build, PrintStream progress) {
         DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).progress(progress).jit(true);
         if (!cuba) runner.input("E.input", 20).input("I.input", 20);
-        double secs = runner.run(duration);
-        boolean[] e = runner.mon("E.spike").toBoolArray(), i = runner.mon("I.spike").toBoolArray();
-        int ne = net.E.num(), ni = net.I.num(), steps = e.length / ne;
+        int ne = net.E.num(), ni = net.I.num(), steps = (int) Math.round(duration / 0.1);
+        int piece = Math.max(1, Math.min(DSRunner.COMPILED_CHUNK, 10_000_000 / neurons));   // rasters of at most ~10 MB at a time
+        double secs = 0;
+        float[] times = new float[1024];
+        int[] ids = new int[1024];
         int total = 0;
-        for (boolean b : e) if (b) total++;
-        for (boolean b : i) if (b) total++;
-        float[] times = new float[total];
-        int[] ids = new int[total];
-        int k = 0;
-        for (int step = 0; step < steps; step++) {
-            float t = (float) (step * 0.1);
-            for (int j = 0; j < ne; j++) if (e[step * ne + j]) { times[k] = t; ids[k++] = j; }
-            for (int j = 0; j < ni; j++) if (i[step * ni + j]) { times[k] = t; ids[k++] = ne + j; }
+        for (int done = 0; done < steps; ) {
+            int len = Math.min(piece, steps - done);
+            secs += runner.run(len * 0.1);
+            java.util.Map<String, Tensor> rec = runner.takeRecords();
+            boolean[] e = flatBools(rec.get("E.spike")), i = flatBools(rec.get("I.spike"));
+            for (int step = 0; step < len; step++) {
+                float t = (float) ((done + step) * 0.1);
+                for (int j = 0; j < ne + ni; j++) {
+                    if (!(j < ne ? e[step * ne + j] : i[step * ni + j - ne])) continue;
+                    if (total == times.length) { times = java.util.Arrays.copyOf(times, 2 * total); ids = java.util.Arrays.copyOf(ids, 2 * total); }
+                    times[total] = t;
+                    ids[total++] = j;
+                }
+            }
+            done += len;
         }
         return new NetworkBenchmark.Result(cuba ? "cuba" : "coba", neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
-                build, secs, array(times), array(ids));
+                build, secs, array(java.util.Arrays.copyOf(times, total)), array(java.util.Arrays.copyOf(ids, total)));
+    }
+
+    /** The elements of a boolean tensor, without a copy when it owns a flat array. */
+    private static boolean[] flatBools(Tensor t) {
+        Tensor c = t.contiguous();
+        boolean[] a = (boolean[]) c.storage();
+        return c.offset() == 0 && a.length == c.size() ? a : c.toBoolArray();
     }
 
     @Override public void run(PrintStream log, Path out) throws Exception {

@@ -126,8 +126,14 @@ final class KernelEmitter {
         }
         // two copies of the loop: without offsets when every array starts at 0 (the common case: fewer live values)
         Label end = c.newLabel(), general = c.newLabel();
-        for (int j = 0; j < nIn + nOut; j++) { c.iload(off[j]); if (j > 0) c.ior(); }
-        if (nIn + nOut > 0) c.ifne(general);
+        boolean first = true;
+        for (int j = 0; j < nIn + nOut; j++) {
+            if (j < nIn && f.loads()[j] == Fusion.Load.SCALAR) continue;   // read once before the loop: its offset does not matter
+            c.iload(off[j]);
+            if (!first) c.ior();
+            first = false;
+        }
+        if (!first) c.ifne(general);
         loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), true, end);
         c.labelBinding(general);
         loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), false, end);

@@ -24,7 +24,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
     record Traced(Tracer trace, int id, String origin) implements Tensor.Symbolic {
         @Override public RuntimeException concretizationError(String what) {
             return new TracerError("Traced value %" + id + " (" + trace.builder.type(id) + ", " + origin + ") was read as "
-                    + what + " while compiling. A compiled function cannot branch or index on a traced value in Java: "
+                    + what + " at " + callSite() + " while compiling. A compiled function cannot branch or index on a traced value in Java: "
                     + "use BM.where for an elementwise choice, Loops.cond/ifElse or Loops.whileLoop for control flow, "
                     + "or pass the value as a static (captured) Java value.");
         }

@@ -47,8 +47,8 @@ public final class DSRunner {
     private PrintStream progress = System.err;
     private boolean jit;
     private java.util.function.Function<Tensor[], Tensor[]> compiledBody;
-    /** Steps per compiled chunk: progress is reported between chunks. */
-    private static final int CHUNK = 2500;
+    /** Steps per compiled chunk: progress is reported between chunks, and monitors are stacked per chunk. */
+    public static final int COMPILED_CHUNK = 2500;
 
     /**
      * Compile the step and run whole chunks of steps in compiled code (default off). Monitors and inputs must be
@@ -172,7 +172,7 @@ public final class DSRunner {
             };
         }
         for (int done = 0; done < n; ) {
-            int len = Math.min(CHUNK, n - done);
+            int len = Math.min(COMPILED_CHUNK, n - done);
             float[] times = new float[len];
             for (int k = 0; k < len; k++) times[k] = (float) ((step + k) * dt);
             Tensor[] xs = new Tensor[1 + iters.size()];
@@ -213,6 +213,19 @@ public final class DSRunner {
             case SET -> BM.broadcastTo(x, cur.shape().toArray());
         };
         in.target().set(next.astype(cur.dtype()));
+    }
+
+    /**
+     * Returns what was recorded so far ({@code ts} and every monitor, as {@link #mon} gives them) and forgets it, so
+     * that long runs can be processed piece by piece in bounded memory; the simulation itself continues.
+     */
+    public Map<String, Tensor> takeRecords() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("ts", ts());
+        for (String name : records.keySet()) m.put(name, mon(name));
+        ts.clear();
+        for (List<Object> r : records.values()) r.clear();
+        return m;
     }
 
     /** Recorded times (ms), one per step. */

@@ -1,0 +1,62 @@
+package org.braindyn.dyn;
+
+import static org.braindyn.tensor.BM.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.braindyn.connect.FixedProb;
+import org.braindyn.jit.TracerError;
+import org.braindyn.state.Naming;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.Tensor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link DSRunner#jit}: a whole run as a compiled loop gives exactly the eager run, and says clearly what it cannot compile. */
+class CompiledRunnerTest {
+    @BeforeEach void names() { Naming.clearNameCache(); }
+
+    private static DSRunner runner(FrameworkTest.EINet net, Tensor drive, boolean jit) {
+        return new DSRunner(net, List.of("E.spike", "I.V"), 0.1).monitor("E.V", 0, 5, 7)
+                .input("E.input", drive, true, DSRunner.Op.ADD).input("I.input", 20).jit(jit).progress(null);
+    }
+
+    @Test
+    void aCompiledRunEqualsTheEagerRunWithIteratedInputsAndIndexMonitors() {
+        int steps = 3000;                                                   // more than one compiled chunk
+        Tensor drive = full(Shape.of(steps + 500, 1), 20, DType.F32).add(linspace(0, 5, steps + 500).astype(DType.F32).reshape(steps + 500, 1));
+        FrameworkTest.EINet a = new FrameworkTest.EINet(600, 11);
+        Naming.clearNameCache();
+        FrameworkTest.EINet b = new FrameworkTest.EINet(600, 11);
+        DSRunner eager = runner(a, drive, false), compiled = runner(b, drive, true);
+        eager.run(steps * 0.1);
+        compiled.run(steps * 0.1);
+        eager.run(20);                                                      // and both continue in time
+        compiled.run(20);
+        assertEquals(eager.ts(), compiled.ts());
+        for (String m : List.of("E.spike", "I.V", "E.V")) assertEquals(eager.mon(m), compiled.mon(m), m);
+        assertEquals(a.E.V.value(), b.E.V.value());
+        assertTrue(sum(compiled.mon("E.spike").astype(DType.I32)).item() > 100, "the network is active");
+        assertEquals(steps + 200, compiled.monSteps("E.spike").size());
+    }
+
+    @Test
+    void whatCannotBeCompiledIsNamed() {
+        FrameworkTest.EINet net = new FrameworkTest.EINet(200, 3);
+        DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("spiking", () -> nonzero(net.E.spike.value())[0]).jit(true).progress(null);
+        TracerError e = assertThrows(TracerError.class, () -> r.run(1));
+        assertTrue(e.getMessage().contains("nonzero") || e.getMessage().contains("CompiledRunnerTest"), e.getMessage());
+        Naming.clearNameCache();
+        Lif[] g = FrameworkTest.quickstartGroups(100, 1);
+        class Delayed extends Network {
+            final Lif E = g[0];
+            final Projection p = Projection.full(null, E, 3, Comm.eventCsr(new FixedProb(0.1, false, 1).connect(80, 80), scalar(0.5)),
+                    new Expon(null, 80, 5), SynOut.cuba(), E);
+            Delayed() { super(null); }
+        }
+        DSRunner d = new DSRunner(new Delayed(), List.of(), 0.1).jit(true).progress(null);
+        TracerError de = assertThrows(TracerError.class, () -> d.run(1));
+        assertTrue(de.getMessage().contains("step index") && de.getMessage().contains("jit(false)"), de.getMessage());
+    }
+}
