@@ -9,7 +9,7 @@ public final class Examples {
 
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
-        return List.of(new CobaNetwork(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour());
+        return List.of(new CobaNetwork(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour());
     }
 
     /** The examples {@code ./braindyn demo} runs (the tensor-level COBA is left out: the component version shows the same network). */

@@ -341,6 +341,7 @@ public final class Autodiff {
     }
 
     private static Tensor recordComposite(Fn f, Tensor[] args, Tape.CustomRule rule) {
+        if (Prims.current() instanceof Prims.CustomRuleObserver o) o.customRule("a function with a custom backward rule (customVjp, checkpoint or a surrogate spike function)");
         Tape tape = Tape.active();
         if (tape == null || Arrays.stream(args).noneMatch(tape::isTracked)) return f.apply(args);
         Tensor y = tape.unrecorded(() -> f.apply(args));

@@ -29,6 +29,7 @@ final class Backward {
      * {@code [ys, final carries, write-only values]} (write-only values get no gradient).
      */
     static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every) {
+        ls.compiled.trace().requireDifferentiable("Loops (gradient of a compiled loop)");
         SWEEPS.incrementAndGet();
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
         Tensor[] inv = Arrays.copyOfRange(in, nx + nCar, in.length);

@@ -58,7 +58,7 @@ public final class JitFunction {
     private Tensor[] differentiable(Tensor[] args) {
         Jit.Compiled c = fused.get(args);
         Tracer.Result tr = c.trace();
-        if (!tr.captured().isEmpty()) return fn.apply(args);    // closes over tensors being differentiated: run the plain code
+        if (!tr.captured().isEmpty() || tr.customRule() != null) return fn.apply(args);   // closures over differentiated tensors, custom rules: the plain code
         List<Variable> read = tr.readVars(), written = tr.writtenVars();
         Tensor[] inputs = new Tensor[args.length + read.size()];
         System.arraycopy(args, 0, inputs, 0, args.length);

@@ -45,11 +45,21 @@ final class KernelEmitter {
     static FusedKernel emit(Fusion.Fused f, Graph g) { return emit(f, g, java.util.Map.of()); }
 
     /**
+     * The kernel for a group; a vectorisable group gets a {@link WarmingKernel} that runs the scalar loop on most
+     * elements until HotSpot has compiled the SIMD loop (Vector API code is slow until then).
+     */
+    static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace) {
+        FusedKernel scalar = emit(f, g, inPlace, false);
+        if (!VectorEmitter.applies(f, g)) return scalar;
+        return new WarmingKernel(emit(f, g, inPlace, true), scalar, f);
+    }
+
+    /**
      * As {@link #emit(Fusion.Fused, Graph)}, where each output value in {@code inPlace} is written over one of the
      * kernel's own full inputs (the caller binds both to the same array). An in-place output computed as
      * {@code select(c, a, old)} of its own old value stores {@code a} only where {@code c} holds.
      */
-    static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace) {
+    static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace, boolean vector) {
         byte[] bytes = ClassFile.of().build(ClassDesc.of("org.braindyn.jit.Kernel"), cb -> {
             cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_KERNEL);
@@ -58,7 +68,7 @@ final class KernelEmitter {
                 c.invokespecial(CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
                 c.return_();
             });
-            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, f, g, inPlace));
+            cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, f, g, inPlace, vector));
         });
         try {
             MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -99,7 +109,7 @@ final class KernelEmitter {
         };
     }
 
-    private static void body(CodeBuilder c, Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace) {
+    private static void body(CodeBuilder c, Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace, boolean vector) {
         int nIn = f.inputs().length, nOut = f.outputs().length;
         Map<Integer, Integer> valueLocal = new HashMap<>();
         int[] arr = new int[nIn + nOut], off = new int[nIn + nOut];
@@ -124,19 +134,28 @@ final class KernelEmitter {
                 valueLocal.put(f.outputs()[j - nIn], acc);
             }
         }
-        // two copies of the loop: without offsets when every array starts at 0 (the common case: fewer live values)
+        // a SIMD main loop where every primitive has an exact vector form; the scalar loops finish the tail
+        int start;
+        if (vector) start = VectorEmitter.emit(c, f, g, arr, off, valueLocal);
+        else {
+            start = c.allocateLocal(TypeKind.INT);
+            c.loadConstant(0);
+            c.istore(start);
+        }
+        // two copies of the scalar loop: without offsets when every array starts at 0 (fewer live values)
         Label end = c.newLabel(), general = c.newLabel();
         boolean first = true;
         for (int j = 0; j < nIn + nOut; j++) {
             if (j < nIn && f.loads()[j] == Fusion.Load.SCALAR) continue;   // read once before the loop: its offset does not matter
+            if (j >= nIn && isReduction(f, f.outputs()[j - nIn])) continue;   // written once after the loop
             c.iload(off[j]);
             if (!first) c.ior();
             first = false;
         }
         if (!first) c.ifne(general);
-        loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), true, end);
+        loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), true, end, start);
         c.labelBinding(general);
-        loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), false, end);
+        loop(c, f, g, inPlace, arr, off, new HashMap<>(valueLocal), false, end, start);
         c.labelBinding(end);
         for (int j = 0; j < nOut; j++) {
             int v = f.outputs()[j];
@@ -152,10 +171,10 @@ final class KernelEmitter {
 
     /** One copy of the element loop ({@code zero}: every offset is 0); jumps to {@code end} when done. */
     private static void loop(CodeBuilder c, Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace, int[] arr, int[] off,
-                             Map<Integer, Integer> valueLocal, boolean zero, Label end) {
+                             Map<Integer, Integer> valueLocal, boolean zero, Label end, int start) {
         int nIn = f.inputs().length, nOut = f.outputs().length;
         int i = c.allocateLocal(TypeKind.INT);
-        c.loadConstant(0); c.istore(i);
+        c.iload(start); c.istore(i);
         Label top = c.newLabel();
         c.labelBinding(top);
         c.iload(i); c.iload(3); c.if_icmpge(end);

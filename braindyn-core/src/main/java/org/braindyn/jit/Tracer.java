@@ -19,7 +19,7 @@ import org.braindyn.tensor.Tensor;
  * read become extra graph inputs, variables whose value changed become extra outputs. Variables are restored to
  * their real values when tracing ends, whatever happens.
  */
-final class Tracer implements Prims.Handler, Variable.Watcher {
+final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleObserver {
     /** A traced value's token: which trace, which value, and the source line that made it. */
     record Traced(Tracer trace, int id, String origin) implements Tensor.Symbolic {
         @Override public RuntimeException concretizationError(String what) {
@@ -33,7 +33,15 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
 
     /** What a finished trace knows: the graph, and which variables feed and receive which values. */
     record Result(Graph graph, int argCount, int resultCount, List<Variable> readVars, List<TensorType> readTypes,
-                  List<Variable> writtenVars, List<Tensor> captured) {}
+                  List<Variable> writtenVars, List<Tensor> captured, String customRule) {
+        /** Fails if the graph cannot be differentiated by its primitives (it traced a custom backward rule). */
+        void requireDifferentiable(String who) {
+            if (customRule != null)
+                throw new TracerError(who + ": the compiled code used " + customRule + "; the compiled graph keeps only its forward "
+                        + "primitives, so its gradient would ignore that rule. Differentiate this code eagerly (a Java loop over "
+                        + "steps, as BPTT with surrogate gradients does) until custom rules are compiled.");
+        }
+    }
 
     private final Graph.Builder builder = new Graph.Builder();
     private final Map<Tensor, Integer> constIds = new IdentityHashMap<>();
@@ -41,6 +49,9 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
     private final Map<Variable, Integer> stateInputs = new LinkedHashMap<>();
     private final Map<Variable, Tensor> inputSymbols = new LinkedHashMap<>();
     private final List<Integer> argIds = new ArrayList<>();
+    private String customRule;
+
+    @Override public void customRule(String what) { if (customRule == null) customRule = what + " at " + callSite(); }
     private final Map<Tensor, Integer> capturedIds = new IdentityHashMap<>();
     private final List<Tensor> captured = new ArrayList<>();
     private boolean open = true;
@@ -87,7 +98,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher {
         }
         Graph g = t.builder.buildOrdered(inputOrder.stream().mapToInt(Integer::intValue).toArray(),
                 outs.stream().mapToInt(Integer::intValue).toArray());
-        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured));
+        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured), t.customRule);
     }
 
     private Tensor symbol(int id, String origin) {

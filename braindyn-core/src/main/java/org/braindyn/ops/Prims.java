@@ -19,6 +19,16 @@ public final class Prims {
         Tensor apply(Op op, Attr attr, TensorType out, Tensor... inputs);
     }
 
+    /**
+     * A handler that wants to know when a composite with a hand-written backward rule (a custom VJP, a
+     * checkpoint, a surrogate spike function) runs under it: the compiler's tracer, which records only primitives
+     * and so must not later differentiate such a graph by its primitives.
+     */
+    public interface CustomRuleObserver {
+        /** A composite with its own backward rule ran; {@code what} names it for messages. */
+        void customRule(String what);
+    }
+
     /** The default handler: run the eager kernel. */
     public static final Handler EAGER = (op, attr, out, inputs) -> Kernels.eager(op, attr, out, inputs);
 

@@ -93,6 +93,22 @@ class BpttTest {
     }
 
     @Test
+    void aBodyWithACustomBackwardRuleRefusesCompiledGradientsInsteadOfIgnoringTheRule() {
+        org.braindyn.surrogate.Sigmoid sg = new org.braindyn.surrogate.Sigmoid();
+        Function<Tensor[], Tensor[]> spiking = x -> {
+            h.update(h.value().mul(0.9).add(BM.matmul(u.value(), x[0])));
+            return new Tensor[] {sg.apply(h.value().sub(0.5))};
+        };
+        h.update(BM.zeros(H).astype(DType.F64));
+        assertEquals(T, Loops.forLoop(spiking, xs)[0].dim(0), "the forward pass compiles");
+        TracerError e = org.junit.jupiter.api.Assertions.assertThrows(TracerError.class, () -> Autodiff.grad(a -> {
+            h.update(BM.zeros(H).astype(DType.F64));
+            return Loops.forLoop(spiking, xs)[0].sum();
+        }).gradVars(u).apply());
+        assertTrue(e.getMessage().contains("custom backward rule") && e.getMessage().contains("eagerly"), e.getMessage());
+    }
+
+    @Test
     void gradientsReachTheInputsAndTheInitialStateToo() {
         Tensor x0 = xs;
         Autodiff.Result r = Autodiff.grad(a -> {

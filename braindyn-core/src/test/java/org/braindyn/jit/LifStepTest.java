@@ -59,6 +59,20 @@ class LifStepTest {
     }
 
     @Test
+    void theGeneratedKernelEqualsTheReferenceInterpreterStepAfterStep() {
+        Lif a = new Lif(700), b = new Lif(700);
+        JitFunction compiled = Jit.jit(x -> new Tensor[] {a.step(x[0], x[1])});
+        JitFunction interpreted = Jit.jit(x -> new Tensor[] {b.step(x[0], x[1])}).interpret(true);
+        Tensor i = BM.full(Shape.of(700), 20, DType.F32);
+        for (int s = 0; s < 200; s++) {
+            Tensor t = BM.scalar(0.1f * s, DType.F32);
+            assertEquals(interpreted.call1(t, i), compiled.call1(t, i), "step " + s);
+        }
+        assertEquals(b.v.value(), a.v.value());
+        assertEquals(b.tLast.value(), a.tLast.value());
+    }
+
+    @Test
     void aCompiledLoopEqualsTheEagerLoopBitForBit() {
         int n = 500, steps = 300;
         Tensor ts = BM.arange(steps).astype(DType.F32).mul(0.1f);

@@ -1,0 +1,72 @@
+package org.braindyn.jit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The SIMD loop of a fused kernel equals its scalar loop bit for bit, special values and the tail included. */
+class VectorKernelTest {
+    @Test
+    void theSimdKernelEqualsTheScalarKernelBitForBit() {
+        int n = 1003;                                          // not a multiple of the vector length: a scalar tail
+        SplittableRandom r = new SplittableRandom(4);
+        float[] x = new float[n], y = new float[n];
+        boolean[] m = new boolean[n];
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, Float.MIN_VALUE, -1e-40f};
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 17 == 0 ? specials[i % specials.length] : (float) (r.nextGaussian() * 10);
+            y[i] = i % 13 == 0 ? specials[(i + 3) % specials.length] : (float) (r.nextGaussian() * 10);
+            m[i] = r.nextBoolean();
+        }
+        Tensor tx = BM.array(x), ty = BM.array(y), tm = Tensor.wrap(DType.BOOL, org.braindyn.tensor.Shape.of(n), m);
+        JitFunction f = Jit.jit(a -> {
+            Tensor s = a[0].mul(a[1]).sub(a[0].div(a[1])).add(BM.maximum(a[0], a[1])).sub(BM.minimum(a[0].neg(), a[1].abs()));
+            Tensor c = a[0].lt(a[1]).or(a[2]).and(a[0].ne(0.5f).not().not()).or(s.astype(DType.BOOL).not());
+            Tensor w = BM.where(c, s, a[1].mul(2f)).add(c.astype(DType.F32)).add(a[0].ge(a[1]).astype(DType.F32));
+            return new Tensor[] {w, c, BM.where(a[2], c, a[0].le(a[1])), a[0].gt(a[1]), a[0].eq(a[1])};
+        });
+        Graph g = f.graph(tx, ty, tm);
+        List<Fusion.Step> sched = Fusion.schedule(g, true);
+        assertEquals(1, sched.size(), g.toString());
+        Fusion.Fused fu = (Fusion.Fused) sched.get(0);
+        assertTrue(VectorEmitter.applies(fu, g), "every primitive here has an exact vector form");
+        Object[][] outs = new Object[2][];
+        for (int v = 0; v < 2; v++) {
+            FusedKernel k = KernelEmitter.emit(fu, g, Map.of(), v == 1);
+            int nIn = fu.inputs().length, nOut = fu.outputs().length;
+            Object[] arrays = new Object[nIn + nOut];
+            for (int j = 0; j < nIn; j++) {
+                int id = fu.inputs()[j];
+                Tensor c = g.constant(id);
+                arrays[j] = c != null ? c.contiguous().storage() : id == g.inputs()[0] ? x : id == g.inputs()[1] ? y : m;
+            }
+            for (int j = 0; j < nOut; j++) arrays[nIn + j] = org.braindyn.tensor.Storage.allocate(g.type(fu.outputs()[j]).dtype(), n);
+            k.run(arrays, new int[nIn + nOut], n);
+            outs[v] = java.util.Arrays.copyOfRange(arrays, nIn, nIn + nOut);
+        }
+        for (int j = 0; j < outs[0].length; j++) {
+            if (outs[0][j] instanceof float[] a) {
+                int[] ab = new int[n], bb = new int[n];
+                for (int i = 0; i < n; i++) { ab[i] = Float.floatToRawIntBits(a[i]); bb[i] = Float.floatToRawIntBits(((float[]) outs[1][j])[i]); }
+                assertArrayEquals(ab, bb, "output " + j);
+            } else assertArrayEquals((boolean[]) outs[0][j], (boolean[]) outs[1][j], "output " + j);
+        }
+        assertEquals(BM.where(tx.lt(ty), tx, ty).dtype(), DType.F32);
+    }
+
+    @Test
+    void integerAndTranscendentalGroupsStayScalar() {
+        JitFunction f = Jit.jit(a -> new Tensor[] {BM.exp(a[0]).add(1)});
+        Graph g = f.graph(BM.ones(100));
+        assertFalse(VectorEmitter.applies((Fusion.Fused) Fusion.schedule(g, true).get(0), g), "exp has no bit-exact vector form");
+    }
+}
