@@ -341,9 +341,13 @@ public final class Autodiff {
     }
 
     private static Tensor recordComposite(Fn f, Tensor[] args, Tape.CustomRule rule) {
-        if (Prims.current() instanceof Prims.CustomRuleObserver o) o.customRule("a function with a custom backward rule (customVjp, checkpoint or a surrogate spike function)");
         Tape tape = Tape.active();
-        if (tape == null || Arrays.stream(args).noneMatch(tape::isTracked)) return f.apply(args);
+        if (tape == null || Arrays.stream(args).noneMatch(tape::isTracked)) {
+            Tensor y = f.apply(args);
+            if (Prims.current() instanceof Prims.CustomRuleObserver o)    // a tracer: it keeps the rule with the traced value
+                o.customRule("a function with a custom backward rule (customVjp, checkpoint or a surrogate spike function)", args, y, rule::vjp);
+            return y;
+        }
         Tensor y = tape.unrecorded(() -> f.apply(args));
         Tensor out = y.view(y.shape(), y.offset(), y.strides());
         tape.record(new Tape.Node(null, null, args.clone(), out, rule));

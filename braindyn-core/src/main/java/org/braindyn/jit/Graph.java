@@ -27,6 +27,14 @@ public final class Graph {
         @Override public String toString() { return op.label() + Arrays.toString(in) + "->" + out; }
     }
 
+    /**
+     * A value computed by a composite with a hand-written backward rule (a surrogate spike function, a custom
+     * VJP): its forward primitives are in the graph, and differentiating the graph uses {@code backward} on
+     * {@code inputs} instead of those primitives.
+     */
+    public record Region(int[] inputs, org.braindyn.ops.Prims.CustomBackward backward) {}
+
+    final java.util.Map<Integer, Region> regions;
     final List<TensorType> types;
     final List<Tensor> consts;     // null entries for non-constants
     final int[] inputs;
@@ -34,7 +42,8 @@ public final class Graph {
     final int[] outputs;
     final int[] producer;          // node index per value, -1 for inputs and constants
 
-    private Graph(List<TensorType> types, List<Tensor> consts, int[] inputs, List<Node> nodes, int[] outputs) {
+    private Graph(List<TensorType> types, List<Tensor> consts, int[] inputs, List<Node> nodes, int[] outputs, java.util.Map<Integer, Region> regions) {
+        this.regions = java.util.Map.copyOf(regions);
         this.types = List.copyOf(types);
         this.consts = new ArrayList<>(consts);
         this.inputs = inputs.clone();
@@ -62,6 +71,9 @@ public final class Graph {
 
     /** The nodes in topological order. */
     public List<Node> nodes() { return nodes; }
+
+    /** The values computed by composites with their own backward rule. */
+    public java.util.Map<Integer, Region> regions() { return regions; }
 
     /** Number of nodes applying {@code op}. */
     public long count(Op op) { return nodes.stream().filter(n -> n.op() == op).count(); }
@@ -120,6 +132,13 @@ public final class Graph {
         private final List<Tensor> consts = new ArrayList<>();
         private final List<Integer> inputs = new ArrayList<>();
         private final List<Node> nodes = new ArrayList<>();
+        private final java.util.Map<Integer, Region> regions = new java.util.HashMap<>();
+
+        /** Marks node output {@code out} as computed by a composite with its own backward rule. */
+        public void region(int out, int[] inputs, org.braindyn.ops.Prims.CustomBackward backward) { regions.put(out, new Region(inputs.clone(), backward)); }
+
+        /** True if some node produces {@code id}. */
+        public boolean isNodeOutput(int id) { return nodes.stream().anyMatch(n -> n.out() == id); }
 
         /** A new input of type {@code t}. */
         public int input(TensorType t) {
@@ -163,12 +182,12 @@ public final class Graph {
 
         /** The finished graph with an explicit input order (every input value exactly once). */
         public Graph buildOrdered(int[] inputOrder, int... outputs) {
-            return new Graph(types, consts, inputOrder, nodes, outputs);
+            return new Graph(types, consts, inputOrder, nodes, outputs, regions);
         }
 
         /** The finished graph with these outputs. */
         public Graph build(int... outputs) {
-            return new Graph(types, consts, inputs.stream().mapToInt(Integer::intValue).toArray(), nodes, outputs);
+            return new Graph(types, consts, inputs.stream().mapToInt(Integer::intValue).toArray(), nodes, outputs, regions);
         }
     }
 }

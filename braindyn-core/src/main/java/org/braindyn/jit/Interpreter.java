@@ -7,7 +7,8 @@ import org.braindyn.tensor.Tensor;
 /**
  * Runs a {@link Graph} node by node: with the scalar reference interpreter ({@link #reference}, the definition
  * the compiled code is tested against), or by binding each primitive through the current handler
- * ({@link #bind}, so that an enclosing autodiff tape or tracer sees the graph's primitives).
+ * ({@link #bind}, so that an enclosing autodiff tape or tracer sees the graph's primitives; values computed by a
+ * composite with its own backward rule ({@link Graph.Region}) are recorded with that rule).
  */
 public final class Interpreter {
     private Interpreter() {}
@@ -32,6 +33,13 @@ public final class Interpreter {
             Tensor[] in = new Tensor[n.in().length];
             for (int j = 0; j < in.length; j++) in[j] = val[n.in()[j]];
             val[n.out()] = reference ? Reference.eval(n.op(), n.attr(), in) : Prims.bind(n.op(), n.attr(), in);
+            Graph.Region r = reference ? null : g.regions.get(n.out());
+            if (r != null) {   // a composite with its own backward rule: record the rule, not the forward primitives
+                Tensor computed = val[n.out()];
+                Tensor[] rin = new Tensor[r.inputs().length];
+                for (int j = 0; j < rin.length; j++) rin[j] = val[r.inputs()[j]];
+                val[n.out()] = org.braindyn.autodiff.Autodiff.customVjp(a -> computed, (a, o, gy) -> r.backward().vjp(a, o, gy)).apply(rin);
+            }
         }
         Tensor[] out = new Tensor[g.outputs.length];
         for (int k = 0; k < out.length; k++) out[k] = val[g.outputs[k]];

@@ -64,6 +64,18 @@ public final class Passes {
             if (map[o] < 0) map[o] = b.constant(g.constant(o));
             outs[k] = map[o];
         }
+        for (var e : g.regions.entrySet()) {
+            int out = map[e.getKey()];
+            if (out < 0 || b.constant(out) != null || !b.isNodeOutput(out)) continue;   // dead or folded: nothing to differentiate
+            int[] in = e.getValue().inputs().clone();
+            boolean ok = true;
+            for (int j = 0; j < in.length; j++) {
+                if (map[in[j]] < 0 && g.constant(in[j]) != null) map[in[j]] = b.constant(g.constant(in[j]));
+                ok &= map[in[j]] >= 0;
+                in[j] = map[in[j]];
+            }
+            if (ok) b.region(out, in, e.getValue().backward());
+        }
         return b.buildOrdered(ins, outs);
     }
 

@@ -51,7 +51,13 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
     private final List<Integer> argIds = new ArrayList<>();
     private String customRule;
 
-    @Override public void customRule(String what) { if (customRule == null) customRule = what + " at " + callSite(); }
+    @Override public void customRule(String what, Tensor[] inputs, Tensor output, Prims.CustomBackward backward) {
+        if (output.symbol() instanceof Traced tr && tr.trace() == this && builder.isNodeOutput(tr.id())) {
+            int[] ins = new int[inputs.length];
+            for (int j = 0; j < ins.length; j++) ins[j] = idOf(inputs[j]);
+            builder.region(tr.id(), ins, backward);
+        } else if (customRule == null) customRule = what + " at " + callSite();
+    }
     private final Map<Tensor, Integer> capturedIds = new IdentityHashMap<>();
     private final List<Tensor> captured = new ArrayList<>();
     private boolean open = true;

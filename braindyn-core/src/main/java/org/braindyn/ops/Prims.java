@@ -25,9 +25,13 @@ public final class Prims {
      * and so must not later differentiate such a graph by its primitives.
      */
     public interface CustomRuleObserver {
-        /** A composite with its own backward rule ran; {@code what} names it for messages. */
-        void customRule(String what);
+        /** A composite named {@code what}, with its own backward rule, produced {@code output} from {@code inputs}. */
+        void customRule(String what, Tensor[] inputs, Tensor output, CustomBackward backward);
     }
+
+    /** A hand-written backward rule: cotangents of the inputs from the cotangent of the output. */
+    @FunctionalInterface
+    public interface CustomBackward { Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor cotangent); }
 
     /** The default handler: run the eager kernel. */
     public static final Handler EAGER = (op, attr, out, inputs) -> Kernels.eager(op, attr, out, inputs);
