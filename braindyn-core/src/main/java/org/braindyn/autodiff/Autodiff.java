@@ -291,7 +291,15 @@ public final class Autodiff {
     // ---- stop, custom, checkpoint ----
 
     /** {@code x} with no gradient flowing through it (on every enclosing tape). */
-    public static Tensor stopGradient(Tensor x) { return x.view(x.shape(), x.offset(), x.strides()); }
+    public static Tensor stopGradient(Tensor x) {
+        if (x.isSymbolic() && x.dtype().isFloating() && Prims.current() instanceof Prims.CustomRuleObserver o) {
+            // while compiling: a real node (x·1, exact) carrying a zero backward rule, so the compiled graph's gradient stops here too
+            Tensor y = Prims.bind(Op.MUL, Attr.NONE, x, BM.scalar(1, x.dtype()));
+            o.customRule("stopGradient", new Tensor[] {x}, y, (in, out, g) -> new Tensor[] {null});
+            return y;
+        }
+        return x.view(x.shape(), x.offset(), x.strides());
+    }
 
     /**
      * A composite with a user-defined backward: {@code forward} runs without being recorded, and the tape stores

@@ -109,6 +109,13 @@ class JitTest {
     }
 
     @Test
+    void stopGradientStillStopsInsideCompiledCode() {
+        JitFunction f = Jit.jitUnary(x -> x.mul(org.braindyn.autodiff.Autodiff.stopGradient(x)).sum());
+        Tensor g = org.braindyn.autodiff.Autodiff.grad(a -> f.call1(a), vec(1f, -2f, 3f));
+        assertArrayEquals(new float[] {1, -2, 3}, g.toFloatArray(), 1e-6f);          // d/dx (x · sg(x)) = sg(x), not 2x
+    }
+
+    @Test
     void gradOfAJittedStepReachesTheVariablesItReads() {
         org.braindyn.state.TrainVar w = new org.braindyn.state.TrainVar(vec(0.5f, -1f), "w");
         JitFunction f = Jit.jitUnary(x -> x.mul(w.value()).exp().sum());
