@@ -42,7 +42,14 @@ public final class DSRunner {
     /** {@code len} consecutive steps of a monitor, stacked along axis 0 (written by a compiled run). */
     private record Chunk(Tensor stacked) {}
     private final List<Input> inputs = new ArrayList<>();
-    private final List<Double> ts = new ArrayList<>();
+    /** Recorded times, unboxed (a compiled run adds thousands per chunk without allocating per step). */
+    private double[] ts = new double[1024];
+    private int tsLen;
+
+    private void addTime(double t) {
+        if (tsLen == ts.length) ts = java.util.Arrays.copyOf(ts, 2 * tsLen);
+        ts[tsLen++] = t;
+    }
     private long step;
     private PrintStream progress = System.err;
     private boolean jit;
@@ -67,7 +74,7 @@ public final class DSRunner {
     }
 
     private DSRunner addMonitor(String name, Supplier<Tensor> fn) {
-        if (!ts.isEmpty()) throw new IllegalStateException("DSRunner: add monitor '" + name + "' before the first run");
+        if (tsLen > 0) throw new IllegalStateException("DSRunner: add monitor '" + name + "' before the first run");
         if (monitors.containsKey(name)) throw new IllegalArgumentException("DSRunner: monitor '" + name + "' is already defined");
         monitors.put(name, fn);
         records.put(name, new ArrayList<>());
@@ -123,7 +130,7 @@ public final class DSRunner {
 
     /** Starts the clock at {@code t0} ms instead of 0 (BrainPy's {@code t0}), e.g. to continue a run restored from saved states. */
     public DSRunner startAt(double t0) {
-        if (!ts.isEmpty()) throw new IllegalStateException("DSRunner.startAt: the runner has already run; set the start before the first run");
+        if (tsLen > 0) throw new IllegalStateException("DSRunner.startAt: the runner has already run; set the start before the first run");
         this.step = Math.round(t0 / dt);
         return this;
     }
@@ -144,7 +151,7 @@ public final class DSRunner {
                 for (Input in : inputs) apply(in, (int) i);
                 target.update();
             });
-            ts.add(t);
+            addTime(t);
             for (var e : monitors.entrySet()) records.get(e.getKey()).add(e.getValue().get());
             long now = System.nanoTime();
             if (progress != null && now - lastReport > 1_000_000_000L) {
@@ -187,7 +194,7 @@ public final class DSRunner {
             Tensor[] ys = org.braindyn.jit.Loops.forLoop(compiledBody, xs);
             int m = 0;
             for (String name : monitors.keySet()) records.get(name).add(new Chunk(ys[m++]));
-            for (int k = 0; k < len; k++) ts.add((step + k) * dt);
+            for (int k = 0; k < len; k++) addTime((step + k) * dt);
             step += len;
             done += len;
             long now = System.nanoTime();
@@ -223,13 +230,13 @@ public final class DSRunner {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("ts", ts());
         for (String name : records.keySet()) m.put(name, mon(name));
-        ts.clear();
+        tsLen = 0;
         for (List<Object> r : records.values()) r.clear();
         return m;
     }
 
     /** Recorded times (ms), one per step. */
-    public Tensor ts() { return BM.array(ts.stream().mapToDouble(Double::doubleValue).toArray()); }
+    public Tensor ts() { return BM.array(java.util.Arrays.copyOf(ts, tsLen)); }
 
     private List<Object> record(String name) {
         List<Object> r = records.get(name);

@@ -41,6 +41,26 @@ class CompiledRunnerTest {
         assertEquals(steps + 200, compiled.monSteps("E.spike").size());
     }
 
+    /** The network step as DSRunner compiles it (no monitors): more steps cost no more allocation. */
+    @Test
+    void theCompiledNetworkStepAllocatesNothingInSteadyState() {
+        FrameworkTest.EINet net = new FrameworkTest.EINet(2000, 5);
+        java.util.function.Function<Tensor[], Tensor[]> body = x -> {
+            Shared.with(new Shared(0, 0, 0.1, false), x[0], () -> {
+                net.E.input.addAssign(20);
+                net.I.input.addAssign(20);
+                net.update();
+            });
+            return new Tensor[0];
+        };
+        Tensor t1 = arange(2000).astype(DType.F32).mul(0.1f), t2 = arange(4000).astype(DType.F32).mul(0.1f);
+        org.braindyn.jit.Loops.forLoop(body, t2);                            // compile and warm up
+        long a1 = org.braindyn.jit.Allocations.measure(() -> org.braindyn.jit.Loops.forLoop(body, t1));
+        long a2 = org.braindyn.jit.Allocations.measure(() -> org.braindyn.jit.Loops.forLoop(body, t2));
+        assertTrue(sum(net.E.spike.value().astype(DType.I32)).item() >= 0);
+        assertTrue(a2 - a1 < 16 * 1024, "2,000 more steps allocated " + (a2 - a1) + " bytes (a 2,000-step loop in all: " + a1 + ")");
+    }
+
     @Test
     void whatCannotBeCompiledIsNamed() {
         FrameworkTest.EINet net = new FrameworkTest.EINet(200, 3);
