@@ -94,11 +94,14 @@ class LifStepTest {
         Function<Tensor[], Tensor[]> body = x -> { lif.step(x[0], x[1]); return new Tensor[0]; };
         Tensor ts1 = BM.arange(1000).astype(DType.F32).mul(0.1f), ts2 = BM.arange(2000).astype(DType.F32).mul(0.1f);
         Tensor i1 = BM.full(Shape.of(1000, n), 12, DType.F32), i2 = BM.full(Shape.of(2000, n), 12, DType.F32);
-        Loops.forLoop(body, ts1, i1);                       // trace and compile
-        Loops.forLoop(body, ts2, i2);
-        long a1 = allocated(() -> Loops.forLoop(body, ts1, i1));
-        long a2 = allocated(() -> Loops.forLoop(body, ts2, i2));
-        long perThousand = a2 - a1;
+        // Steady state: once HotSpot has compiled the generated kernels (their SIMD loop allocates while it still
+        // runs interpreted), 1,000 more steps allocate nothing. How soon that happens depends on the JIT's queue.
+        long perThousand = Long.MAX_VALUE, a1 = 0;
+        for (int attempt = 0; attempt < 40 && perThousand >= 64 * 1024; attempt++) {
+            a1 = allocated(() -> Loops.forLoop(body, ts1, i1));
+            long a2 = allocated(() -> Loops.forLoop(body, ts2, i2));
+            perThousand = a2 - a1;
+        }
         assertTrue(perThousand < 64 * 1024, "1,000 more steps allocated " + perThousand + " bytes; expected < 64 KB (whole 1,000-step call: " + a1 + ")");
     }
 
