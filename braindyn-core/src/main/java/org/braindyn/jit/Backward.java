@@ -141,21 +141,14 @@ final class Backward {
         for (int j = 0; j < nx; j++) fin[j] = a[j];
         for (int c = 0; c < nCar; c++) fin[ls.carryIn[c]] = a[nx + c];
         for (int k = 0; k < nInv; k++) fin[ls.invIn[k]] = a[invAt + k];
-        List<Integer> wrt = new ArrayList<>();
-        for (int j = 0; j < nx; j++) if (fx[j]) wrt.add(j);
-        for (int c = 0; c < nCar; c++) if (fc[c]) wrt.add(ls.carryIn[c]);
-        for (int k = 0; k < nInv; k++) if (fi[k]) wrt.add(ls.invIn[k]);
-        Tensor[] grads = new Tensor[nIn];
-        if (!wrt.isEmpty()) {
-            Autodiff.Result r = Autodiff.grad(args -> {
-                Tensor[] outs = Interpreter.bind(fg, args);
-                Tensor loss = null;
-                for (int j = 0; j < ny; j++) if (fy[j]) loss = add(loss, BM.sum(outs[j].mul(a[gyAt + j])));
-                for (int c = 0; c < nCar; c++) if (fc[c]) loss = add(loss, BM.sum(outs[ls.carryOut[c]].mul(a[gcAt + c])));
-                return loss == null ? BM.zeros(org.braindyn.tensor.Shape.SCALAR, org.braindyn.tensor.Config.defaultFloat()).add(BM.sum(args[wrt.get(0)]).mul(0)) : loss;
-            }).argnums(wrt.stream().mapToInt(Integer::intValue).toArray()).apply(fin);
-            for (int k = 0; k < wrt.size(); k++) grads[wrt.get(k)] = r.argGrads()[k];
-        }
+        boolean[] diff = new boolean[nIn];
+        for (int j = 0; j < nx; j++) diff[j] = fx[j];
+        for (int c = 0; c < nCar; c++) diff[ls.carryIn[c]] = fc[c];
+        for (int k = 0; k < nInv; k++) diff[ls.invIn[k]] = fi[k];
+        Tensor[] cot = new Tensor[fg.outputs.length];
+        for (int j = 0; j < ny; j++) if (fy[j]) cot[j] = a[gyAt + j];
+        for (int c = 0; c < nCar; c++) if (fc[c]) cot[ls.carryOut[c]] = a[gcAt + c];
+        Tensor[] grads = vjpOfGraph(fg, fin, diff, cot);
         Tensor[] out = new Tensor[nx + nCar + nInv];
         for (int j = 0; j < nx; j++) out[j] = fx[j] ? grads[j] : BM.zeros(ls.inType(j).shape(), gradType(ls.inType(j)).dtype());
         for (int c = 0; c < nCar; c++) {
@@ -172,21 +165,38 @@ final class Backward {
      * jitted function, whose backward is compiled like its forward.
      */
     static Function<Tensor[], Tensor[]> graphVjp(Graph fg) {
-        int nIn = fg.inputs.length, nOut = fg.outputs.length;
-        List<Integer> wrt = new ArrayList<>(), cotOf = new ArrayList<>();
-        for (int k = 0; k < nIn; k++) if (fg.type(fg.inputs[k]).dtype().isFloating()) wrt.add(k);
-        for (int k = 0; k < nOut; k++) if (fg.type(fg.outputs[k]).dtype().isFloating()) cotOf.add(k);
+        int nIn = fg.inputs.length;
+        int[] fi = floatInputs(fg), fo = floatOutputs(fg);
         return a -> {
-            Tensor[] fin = Arrays.copyOf(a, nIn);
-            if (wrt.isEmpty()) return new Tensor[0];
-            Autodiff.Result r = Autodiff.grad(args -> {
-                Tensor[] outs = Interpreter.bind(fg, args);
-                Tensor loss = null;
-                for (int j = 0; j < cotOf.size(); j++) loss = add(loss, BM.sum(outs[cotOf.get(j)].mul(a[nIn + j])));
-                return loss == null ? BM.sum(args[wrt.get(0)]).mul(0) : loss;
-            }).argnums(wrt.stream().mapToInt(Integer::intValue).toArray()).apply(fin);
-            return r.argGrads();
+            boolean[] diff = new boolean[nIn];
+            for (int k : fi) diff[k] = true;
+            Tensor[] cot = new Tensor[fg.outputs.length];
+            for (int j = 0; j < fo.length; j++) cot[fo[j]] = a[nIn + j];
+            Tensor[] g = vjpOfGraph(fg, Arrays.copyOf(a, nIn), diff, cot);
+            Tensor[] out = new Tensor[fi.length];
+            for (int j = 0; j < fi.length; j++) out[j] = g[fi[j]];
+            return out;
         };
+    }
+
+    /**
+     * The cotangents of the inputs {@code diff} marks, for cotangents {@code cot} of the outputs (null: none),
+     * traced by running the graph through the primitives under an autodiff tape: the scalar
+     * {@code Σ_k sum(out_k · cot_k)} has exactly those cotangents. Null where an input is not differentiated.
+     */
+    static Tensor[] vjpOfGraph(Graph fg, Tensor[] inputs, boolean[] diff, Tensor[] cot) {
+        List<Integer> wrt = new ArrayList<>();
+        for (int k = 0; k < diff.length; k++) if (diff[k]) wrt.add(k);
+        Tensor[] grads = new Tensor[inputs.length];
+        if (wrt.isEmpty()) return grads;
+        Autodiff.Result r = Autodiff.grad(args -> {
+            Tensor[] outs = Interpreter.bind(fg, args);
+            Tensor loss = BM.sum(args[wrt.get(0)]).mul(0);                  // keeps the scalar on the tape when no output has a cotangent
+            for (int k = 0; k < outs.length; k++) if (cot[k] != null) loss = loss.add(BM.sum(outs[k].mul(cot[k])));
+            return loss;
+        }).argnums(wrt.stream().mapToInt(Integer::intValue).toArray()).apply(inputs);
+        for (int k = 0; k < wrt.size(); k++) grads[wrt.get(k)] = r.argGrads()[k];
+        return grads;
     }
 
     /** Indices of the float inputs and float outputs of a graph (whose cotangents {@link #graphVjp} takes and gives). */
@@ -202,5 +212,4 @@ final class Backward {
         return r.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Tensor add(Tensor acc, Tensor t) { return acc == null ? t : acc.add(t); }
 }

@@ -51,8 +51,39 @@ public final class Jit {
     /** True while code is being traced on this thread. */
     public static boolean isTracing() { return Prims.current() instanceof Tracer; }
 
-    /** One traced and compiled specialisation: the trace's bookkeeping and the executable program. */
-    record Compiled(Tracer.Result trace, Graph graph, Program program) {
+    /**
+     * One traced specialisation: the trace's bookkeeping, the optimised graph, and its executable program, built on
+     * first use (loops build their own, with in-place carries, and never need this one).
+     */
+    static final class Compiled {
+        private final Tracer.Result trace;
+        private final Graph graph;
+        private final boolean fuse;
+        private Program program;
+
+        Compiled(Tracer.Result trace, Graph graph, boolean fuse) {
+            this.trace = trace;
+            this.graph = graph;
+            this.fuse = fuse;
+        }
+
+        Tracer.Result trace() { return trace; }
+
+        Graph graph() { return graph; }
+
+        /** The program for this graph (compiled on first use). */
+        synchronized Program program() {
+            if (program == null) program = program(new int[0][]);
+            return program;
+        }
+
+        /** A program for this graph whose {@code inPlace} input/output pairs share their arrays. */
+        Program program(int[][] inPlace) {
+            Program p = new Program(graph, fuse, inPlace);
+            if (debug > 0) System.err.println("[braindyn.jit] compiled " + graph.inputs.length + " inputs ->\n" + graph + "\n" + p.describe());
+            return p;
+        }
+
         boolean statesMatch() {
             List<Variable> rv = trace.readVars();
             for (int k = 0; k < rv.size(); k++) {
@@ -63,13 +94,11 @@ public final class Jit {
         }
     }
 
-    /** Traces {@code fn} for {@code argTypes}, optimises and compiles the graph. */
+    /** Traces {@code fn} for {@code argTypes} and optimises the graph; the program is built when first needed. */
     static Compiled compile(Function<Tensor[], Tensor[]> fn, List<TensorType> argTypes, boolean fuse) {
         Tracer.Result tr = Tracer.trace(argTypes, fn);
         Graph g = Passes.optimize(tr.graph()).verify();
-        Program p = new Program(g, fuse);
-        if (debug > 0) System.err.println("[braindyn.jit] compiled " + argTypes + " ->\n" + g + "\n" + p.describe());
-        return new Compiled(tr, g, p);
+        return new Compiled(tr, g, fuse);
     }
 
     static List<TensorType> types(Tensor[] args) {

@@ -56,10 +56,10 @@ final class LoopStep {
         woOut = wo.stream().mapToInt(Integer::intValue).toArray();
         int[][] pairs = new int[carryIn.length][];
         for (int c = 0; c < pairs.length; c++) pairs[c] = new int[] {carryIn[c], carryOut[c]};
-        int[][] ip = Program.inPlaceCandidates(compiled.graph(), compiled.program().schedule, pairs);
+        int[][] ip = Program.inPlaceCandidates(compiled.graph(), Fusion.schedule(compiled.graph(), true), pairs);
         inPlace = new boolean[carryIn.length];
         for (int[] pr : ip) for (int c = 0; c < pairs.length; c++) if (pairs[c][0] == pr[0]) inPlace[c] = true;
-        program = ip.length == 0 ? compiled.program() : new Program(compiled.graph(), true, ip);
+        program = compiled.program(ip);
     }
 
     /** Carries updated in place (one buffer, no ping-pong): their input is read only by the kernel writing them. */

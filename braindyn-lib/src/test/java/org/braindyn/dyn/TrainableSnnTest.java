@@ -67,6 +67,25 @@ class TrainableSnnTest {
         return mean(acc.div(STEPS).sub(target).square());
     }
 
+    /** {@code steps} Adam updates (lr 0.05, β 0.9/0.999) of {@code vars} from {@code grads}; returns the last loss. */
+    static double adam(java.util.Collection<TrainVar> vars, int steps, java.util.function.Supplier<Autodiff.Result> grads) {
+        Map<TrainVar, Tensor> m = new HashMap<>(), v = new HashMap<>();
+        for (TrainVar p : vars) { m.put(p, zerosLike(p.value())); v.put(p, zerosLike(p.value())); }
+        double last = Double.NaN;
+        for (int k = 1; k <= steps; k++) {
+            Autodiff.Result g = grads.get();
+            last = g.value().item();
+            for (TrainVar p : vars) {
+                Tensor gr = g.grad(p);
+                m.put(p, m.get(p).mul(0.9).add(gr.mul(0.1)));
+                v.put(p, v.get(p).mul(0.999).add(gr.square().mul(0.001)));
+                Tensor mh = m.get(p).div(1 - Math.pow(0.9, k)), vh = v.get(p).div(1 - Math.pow(0.999, k));
+                p.set(p.value().sub(mh.mul(0.05).div(sqrt(vh).add(1e-8))).astype(p.dtype()));
+            }
+        }
+        return last;
+    }
+
     /** The same loss with the 50 steps run as one compiled loop; {@code body} is reused so it is compiled once. */
     static Tensor lossCompiled(Snn net, java.util.function.Function<Tensor[], Tensor[]> body, Tensor inputs, Tensor target) {
         net.resetState(BATCH);
@@ -101,20 +120,8 @@ class TrainableSnnTest {
             assertTrue(sum(abs(compiled.grad(p))).item() > 0, p.name() + ": a gradient reaches it");
             assertTrue(allclose(eager.grad(p), compiled.grad(p), 1e-3, 1e-5), p.name() + ": compiled " + compiled.grad(p) + " eager " + eager.grad(p));
         }
-        double first = compiled.value().item(), last = first;
-        Map<TrainVar, Tensor> m = new HashMap<>(), v = new HashMap<>();
-        for (TrainVar p : vars) { m.put(p, zerosLike(p.value())); v.put(p, zerosLike(p.value())); }
-        for (int k = 1; k <= 10; k++) {
-            Autodiff.Result g = Autodiff.grad(a -> lossCompiled(net, body, inputs, target)).gradVars(vars).returnValue(true).apply();
-            last = g.value().item();
-            for (TrainVar p : vars) {
-                Tensor gr = g.grad(p);
-                m.put(p, m.get(p).mul(0.9).add(gr.mul(0.1)));
-                v.put(p, v.get(p).mul(0.999).add(gr.square().mul(0.001)));
-                Tensor mh = m.get(p).div(1 - Math.pow(0.9, k)), vh = v.get(p).div(1 - Math.pow(0.999, k));
-                p.set(p.value().sub(mh.mul(0.05).div(sqrt(vh).add(1e-8))).astype(p.dtype()));
-            }
-        }
+        double first = compiled.value().item();
+        double last = adam(vars, 10, () -> Autodiff.grad(a -> lossCompiled(net, body, inputs, target)).gradVars(vars).returnValue(true).apply());
         assertTrue(last < 0.8 * first, "Adam on compiled-loop gradients reduced the loss: " + first + " -> " + last);
     }
 
@@ -145,21 +152,8 @@ class TrainableSnnTest {
             assertEquals(fd, ad, 2e-3 + 2e-2 * Math.abs(fd), "dL/dW2" + java.util.Arrays.toString(ij));
         }
 
-        double first = r.value().item(), last = first;
-        Map<TrainVar, Tensor> m = new HashMap<>(), v = new HashMap<>();
-        for (TrainVar p : vars.values()) { m.put(p, zerosLike(p.value())); v.put(p, zerosLike(p.value())); }
-        double lr = 0.05, b1 = 0.9, b2 = 0.999;
-        for (int k = 1; k <= 15; k++) {
-            Autodiff.Result g = Autodiff.grad(a -> loss(net, inputs, target, spikes)).gradVars(vars.values()).returnValue(true).apply();
-            last = g.value().item();
-            for (TrainVar p : vars.values()) {
-                Tensor gr = g.grad(p);
-                m.put(p, m.get(p).mul(b1).add(gr.mul(1 - b1)));
-                v.put(p, v.get(p).mul(b2).add(gr.square().mul(1 - b2)));
-                Tensor mh = m.get(p).div(1 - Math.pow(b1, k)), vh = v.get(p).div(1 - Math.pow(b2, k));
-                p.set(p.value().sub(mh.mul(lr).div(sqrt(vh).add(1e-8))).astype(p.dtype()));
-            }
-        }
+        double first = r.value().item();
+        double last = adam(vars.values(), 15, () -> Autodiff.grad(a -> loss(net, inputs, target, spikes)).gradVars(vars.values()).returnValue(true).apply());
         assertTrue(last < 0.7 * first, "Adam reduced the loss: " + first + " -> " + last);
     }
 }
