@@ -173,6 +173,11 @@ public final class Loops {
 
     // ---- while / cond ----
 
+    /** The compiled condition and body of the last {@link #whileLoop}: calling it again with the same functions reuses them. */
+    private record LastWhile(Object cond, Object body, JitFunction c, JitFunction b) {}
+
+    private static volatile LastWhile lastWhile;
+
     /**
      * {@code while_loop(cond, body, init)}: applies {@code body} to the values while {@code cond} (a scalar bool
      * function of them) holds; both are compiled once and the loop runs in compiled code.
@@ -182,12 +187,17 @@ public final class Loops {
             throw new TracerError("Loops.whileLoop inside a compiled function: its trip count depends on traced values, which a "
                     + "straight-line graph cannot express; call whileLoop outside jit (it compiles its own body), or use forLoop with a fixed length");
         Tensor[] vals = init.clone();
-        JitFunction c = Jit.jit(a -> new Tensor[] {cond.apply(a)});
-        JitFunction b = Jit.jit(a -> {
-            Tensor[] r = body.apply(a);
-            if (r.length != a.length) throw new IllegalArgumentException("Loops.whileLoop: the body returned " + r.length + " values; expected " + a.length);
-            return r;
-        });
+        LastWhile last = lastWhile;
+        if (last == null || last.cond() != cond || last.body() != body) {
+            last = new LastWhile(cond, body, Jit.jit(a -> new Tensor[] {cond.apply(a)}), Jit.jit(a -> {
+                Tensor[] r = body.apply(a);
+                if (r.length != a.length) throw new IllegalArgumentException("Loops.whileLoop: the body returned " + r.length + " values; expected " + a.length);
+                return r;
+            }));
+            lastWhile = last;
+        }
+        JitFunction[] cb = {last.c(), last.b()};
+        JitFunction c = cb[0], b = cb[1];
         while (true) {
             Tensor p = c.call1(vals);
             if (p.size() != 1) throw new IllegalArgumentException("Loops.whileLoop: cond must return one boolean; got shape " + p.shape());
