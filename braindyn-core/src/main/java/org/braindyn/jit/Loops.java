@@ -11,7 +11,6 @@ import org.braindyn.autodiff.Autodiff;
 import org.braindyn.ops.TensorType;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.BM;
-import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Storage;
 import org.braindyn.tensor.Tensor;
 
@@ -231,6 +230,4 @@ public final class Loops {
         Tensor[] restConds = Arrays.copyOfRange(conditions, 1, conditions.length);
         return cond(conditions[0], branches.get(0), () -> ifElse(restConds, rest));
     }
-
-    static Shape shapeOf(TensorType t) { return t.shape(); }
 }

@@ -99,11 +99,7 @@ final class Program {
                         bytes += (long) t.shape().size() * t.dtype().byteSize();
                         continue;
                     }
-                    Object b = null;
-                    for (int q = 0; q < pool.size(); q++) {
-                        Object cand = pool.get(q);
-                        if (cand.getClass() == Storage.allocate(t.dtype(), 0).getClass() && Storage.length(t.dtype(), cand) == t.shape().size()) { b = pool.remove(q); break; }
-                    }
+                    Object b = take(pool, t);
                     if (b == null) { b = Storage.allocate(t.dtype(), t.shape().size()); bytes += (long) t.shape().size() * t.dtype().byteSize(); }
                     bufs[j] = b;
                     bufOf[v] = bufferById.size();
@@ -116,9 +112,7 @@ final class Program {
                 Graph.Node n = ((Fusion.Single) s).node();
                 if (writesInto(n) && !taken[n.out()]) {   // an event sum into a planned buffer: no allocation per step
                     TensorType t = graph.type(n.out());
-                    Object b = null;
-                    for (int q = 0; q < pool.size(); q++)
-                        if (pool.get(q) instanceof float[] f && f.length == t.shape().size()) { b = pool.remove(q); break; }
+                    Object b = take(pool, t);
                     if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
@@ -135,6 +129,16 @@ final class Program {
     private final List<Object> bufferById = new ArrayList<>();
 
     private Object bufferArray(int v, int[] bufOf) { return bufferById.get(bufOf[v]); }
+
+    /** A free buffer of exactly {@code t}'s dtype and size from the pool (removed from it), or null. */
+    private static Object take(List<Object> pool, TensorType t) {
+        Class<?> kind = Storage.allocate(t.dtype(), 0).getClass();
+        for (int q = 0; q < pool.size(); q++) {
+            Object cand = pool.get(q);
+            if (cand.getClass() == kind && Storage.length(t.dtype(), cand) == t.shape().size()) return pool.remove(q);
+        }
+        return null;
+    }
 
     private static boolean isView(Op op) {
         return op == Op.RESHAPE || op == Op.BROADCAST || op == Op.TRANSPOSE || op == Op.SLICE || op == Op.CAST;
