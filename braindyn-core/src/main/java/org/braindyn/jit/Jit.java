@@ -48,6 +48,21 @@ public final class Jit {
     /** A compiled model step: no arguments, no results, effects on {@link Variable}s only. */
     public static JitFunction jit(Runnable step) { return new JitFunction(a -> { step.run(); return new Tensor[0]; }); }
 
+    /**
+     * A value computed by Java on the host (BrainPy's host callback): outside compiled code, {@code fn.get()}; while
+     * tracing, a symbolic input of type {@code dtype}{@code shape} that compiled code fills by calling {@code fn}
+     * before every run (every step of a compiled loop), in trace order. For random draws from a {@code RandomState}:
+     * compiled and eager runs then consume the same random stream. {@code fn} must not read traced values; code
+     * that draws host values cannot be differentiated through compiled loops (its backward pass could not replay
+     * the draws).
+     * <pre>{@code Tensor u = Jit.hostValue(DType.F32, Shape.of(n), () -> rng.random(n));}</pre>
+     */
+    public static Tensor hostValue(org.braindyn.tensor.DType dtype, org.braindyn.tensor.Shape shape, java.util.function.Supplier<Tensor> fn) {
+        Tracer t = Tracer.active();
+        if (t == null) return fn.get();
+        return t.host(new TensorType(dtype, shape), fn);
+    }
+
     /** True while code is being traced on this thread. */
     public static boolean isTracing() { return Prims.current() instanceof Tracer; }
 
@@ -80,6 +95,7 @@ public final class Jit {
         /** A program for this graph whose {@code inPlace} input/output pairs share their arrays. */
         Program program(int[][] inPlace) {
             Program p = new Program(graph, fuse, inPlace);
+            p.hosts(trace.hosts());
             if (debug > 0) System.err.println("[braindyn.jit] compiled " + graph.inputs.length + " inputs ->\n" + graph + "\n" + p.describe());
             return p;
         }

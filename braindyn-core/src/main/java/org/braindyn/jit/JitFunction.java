@@ -38,7 +38,11 @@ public final class JitFunction {
         System.arraycopy(args, 0, inputs, 0, args.length);
         for (int k = 0; k < read.size(); k++) inputs[args.length + k] = read.get(k).value();
         Tensor[] outs;
-        if (interpret) outs = Interpreter.reference(c.graph(), inputs);
+        if (interpret) {
+            Tensor[] all = java.util.Arrays.copyOf(inputs, c.graph().inputs.length);
+            for (Tracer.HostValue h : tr.hosts()) all[h.input()] = h.fn().get();
+            outs = Interpreter.reference(c.graph(), all);
+        }
         else {
             Program p = c.program();
             for (int k = 0; k < inputs.length; k++) p.input(k, inputs[k]);
@@ -58,7 +62,7 @@ public final class JitFunction {
     private Tensor[] differentiable(Tensor[] args) {
         Jit.Compiled c = fused.get(args);
         Tracer.Result tr = c.trace();
-        if (!tr.captured().isEmpty() || tr.customRule() != null) return fn.apply(args);   // closures over differentiated tensors, custom rules: the plain code
+        if (!tr.captured().isEmpty() || tr.customRule() != null || !tr.hosts().isEmpty()) return fn.apply(args);   // closures over differentiated tensors, custom rules: the plain code
         List<Variable> read = tr.readVars(), written = tr.writtenVars();
         Tensor[] inputs = new Tensor[args.length + read.size()];
         System.arraycopy(args, 0, inputs, 0, args.length);

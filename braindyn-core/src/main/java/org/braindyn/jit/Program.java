@@ -224,8 +224,19 @@ final class Program {
     private final Object[] copyTarget;
     private final int[] copyOff;
 
-    /** Runs the schedule once on the bound inputs. */
+    private List<Tracer.HostValue> hosts = List.of();
+
+    /** Inputs Java computes before every run (see {@link Jit#hostValue}). */
+    void hosts(List<Tracer.HostValue> h) { hosts = List.copyOf(h); }
+
+    /** Runs the schedule once on the bound inputs (host values are computed first). */
     void run() {
+        for (Tracer.HostValue h : hosts) {
+            Tensor v = h.fn().get();
+            if (v.dtype() != h.type().dtype() || !v.shape().equals(h.type().shape()))
+                throw new IllegalStateException("Jit.hostValue: declared " + h.type() + " but the function gave " + v.dtype().numpyName() + v.shape());
+            input(h.input(), v);
+        }
         for (Runnable r : steps) r.run();
         for (int k = 0; k < copyTarget.length; k++) if (copyTarget[k] != null) {
                 int v = graph.outputs[k];

@@ -32,10 +32,16 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
     }
 
     /** What a finished trace knows: the graph, and which variables feed and receive which values. */
+    /** A value Java computes on the host before each run (e.g. a random draw): input {@code input} of the graph. */
+    record HostValue(int input, TensorType type, java.util.function.Supplier<Tensor> fn) {}
+
     record Result(Graph graph, int argCount, int resultCount, List<Variable> readVars, List<TensorType> readTypes,
-                  List<Variable> writtenVars, List<Tensor> captured, String customRule) {
+                  List<Variable> writtenVars, List<Tensor> captured, String customRule, List<HostValue> hosts) {
         /** Fails if the graph cannot be differentiated by its primitives (it traced a custom backward rule). */
         void requireDifferentiable(String who) {
+            if (!hosts.isEmpty())
+                throw new TracerError(who + ": the compiled code draws host values (e.g. random numbers) afresh on every run, so "
+                        + "its backward pass could not replay the forward one; differentiate this code eagerly");
             if (customRule != null)
                 throw new TracerError(who + ": the compiled code used " + customRule + "; the compiled graph keeps only its forward "
                         + "primitives, so its gradient would ignore that rule. Differentiate this code eagerly (a Java loop over "
@@ -59,6 +65,18 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
         } else if (customRule == null) customRule = what + " at " + callSite();
     }
     private final Map<Tensor, Integer> capturedIds = new IdentityHashMap<>();
+    private final List<HostValue> hosts = new ArrayList<>();
+    private static final ScopedValue<Tracer> ACTIVE = ScopedValue.newInstance();
+
+    /** The trace running on this thread, or null. */
+    static Tracer active() { return ACTIVE.isBound() ? ACTIVE.get() : null; }
+
+    /** A symbolic input whose value {@code fn} computes before every run of the compiled code. */
+    Tensor host(TensorType type, java.util.function.Supplier<Tensor> fn) {
+        int id = builder.inputLate(type);
+        hosts.add(new HostValue(id, type, fn));
+        return symbol(id, "a host value");
+    }
     private final List<Tensor> captured = new ArrayList<>();
     private boolean open = true;
 
@@ -74,7 +92,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
         Tensor[] out;
         Map<Variable, Tensor> finals = new LinkedHashMap<>();
         try {
-            out = Variable.watching(t, () -> Prims.with(t, () -> fn.apply(args)));
+            out = ScopedValue.where(ACTIVE, t).call(() -> Variable.watching(t, () -> Prims.with(t, () -> fn.apply(args))));
         } finally {
             t.open = false;
             for (Map.Entry<Variable, Tensor> e : t.originals.entrySet()) {
@@ -93,6 +111,8 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
             inputOrder.add(e.getValue());
         }
         for (Tensor c : t.captured) inputOrder.add(t.capturedIds.get(c));
+        List<HostValue> hostInputs = new ArrayList<>();
+        for (HostValue h : t.hosts) { hostInputs.add(new HostValue(inputOrder.size(), h.type(), h.fn())); inputOrder.add(h.input()); }
         for (Map.Entry<Variable, Tensor> e : finals.entrySet()) {
             Tensor fin = e.getValue();
             Integer in = t.stateInputs.get(e.getKey());
@@ -104,7 +124,7 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
         }
         Graph g = t.builder.buildOrdered(inputOrder.stream().mapToInt(Integer::intValue).toArray(),
                 outs.stream().mapToInt(Integer::intValue).toArray());
-        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured), t.customRule);
+        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured), t.customRule, List.copyOf(hostInputs));
     }
 
     private Tensor symbol(int id, String origin) {

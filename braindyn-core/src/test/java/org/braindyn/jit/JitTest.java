@@ -109,6 +109,22 @@ class JitTest {
     }
 
     @Test
+    void hostValuesAreComputedByJavaBeforeEveryRun() {
+        int[] calls = {0};
+        java.util.function.Supplier<Tensor> counter = () -> vec(++calls[0]);
+        JitFunction f = Jit.jitUnary(x -> x.add(Jit.hostValue(DType.F32, org.braindyn.tensor.Shape.of(1), counter)));
+        assertEquals(vec(11), f.call1(vec(10)));
+        assertEquals(vec(12), f.call1(vec(10)));
+        Tensor ys = Loops.forLoop(x -> new Tensor[] {x[0].mul(Jit.hostValue(DType.F32, org.braindyn.tensor.Shape.of(1), counter))}, BM.ones(3, 1))[0];
+        assertArrayEquals(new float[] {3, 4, 5}, ys.toFloatArray(), "one draw per step, in order");
+        assertEquals(vec(6), Jit.hostValue(DType.F32, org.braindyn.tensor.Shape.of(1), counter), "eagerly: just the call");
+        TracerError e = assertThrows(TracerError.class, () -> org.braindyn.autodiff.Autodiff.grad(a ->
+                Loops.forLoop(x -> new Tensor[] {x[0].mul(Jit.hostValue(DType.F32, org.braindyn.tensor.Shape.of(1), counter))}, a)[0].sum(),
+                BM.ones(3, 1)));
+        assertTrue(e.getMessage().contains("host values"), e.getMessage());
+    }
+
+    @Test
     void stopGradientStillStopsInsideCompiledCode() {
         JitFunction f = Jit.jitUnary(x -> x.mul(org.braindyn.autodiff.Autodiff.stopGradient(x)).sum());
         Tensor g = org.braindyn.autodiff.Autodiff.grad(a -> f.call1(a), vec(1f, -2f, 3f));

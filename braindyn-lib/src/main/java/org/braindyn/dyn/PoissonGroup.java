@@ -9,7 +9,9 @@ import org.braindyn.tensor.Tensor;
 
 /**
  * Independent Poisson spike trains (BrainPy's {@code PoissonGroup}): each neuron spikes in a step with probability
- * {@code rate·dt} (rates in Hz, dt in ms), from its own seeded random state.
+ * {@code rate·dt} (rates in Hz, dt in ms), from its own seeded random state. Runs in compiled loops too: the
+ * uniforms are a {@link org.braindyn.jit.Jit#hostValue host value} drawn before each step, so a compiled run draws
+ * exactly the eager run's numbers.
  */
 public final class PoissonGroup extends NeuronGroup {
     private final Tensor rates;
@@ -27,7 +29,9 @@ public final class PoissonGroup extends NeuronGroup {
 
     @Override public Tensor update(Tensor... inputs) {
         double dt = Shared.current().dt();
-        spike.set(rng.random(num()).astype(DType.F64).lt(rates.mul(dt / 1000.0)));
+        // a host value: inside a compiled run the uniforms are drawn by Java before each step, from the same stream
+        Tensor u = org.braindyn.jit.Jit.hostValue(org.braindyn.tensor.Config.defaultFloat(), Shape.of(num()), () -> rng.random(num()));
+        spike.set(u.astype(DType.F64).lt(rates.mul(dt / 1000.0)));
         input.fill(0);
         return spike.value();
     }

@@ -63,6 +63,28 @@ class CompiledRunnerTest {
         assertTrue(more < 16 * 1024, "2,000 more steps allocated " + more + " bytes (a 2,000-step loop in all: " + a1 + ")");
     }
 
+    /** Poisson input draws its uniforms on the host before each compiled step: the same spikes as the eager run. */
+    @Test
+    void poissonInputRunsCompiledWithTheEagerRandomStream() {
+        class Driven extends Network {
+            final PoissonGroup noise = new PoissonGroup(null, 200, scalar(40.0), new org.braindyn.random.RandomState(9));
+            final Lif post = new Lif(null, 50, LifParams.defaults(), Lif.Reset.HARD, null, null);
+            final Projection p = Projection.full(null, noise, 0, Comm.eventCsr(new FixedProb(0.2, false, 4).connect(200, 50), scalar(3.0)),
+                    new Expon(null, 50, 5), SynOut.cuba(), post);
+            Driven() { super(null); }
+        }
+        Tensor[] spikes = new Tensor[2];
+        for (int k = 0; k < 2; k++) {
+            Naming.clearNameCache();
+            Driven net = new Driven();
+            DSRunner r = new DSRunner(net, List.of("noise.spike", "post.spike"), 0.1).jit(k == 1).progress(null);
+            r.run(300);
+            spikes[k] = concatenate(1, r.mon("noise.spike"), r.mon("post.spike"));
+        }
+        assertEquals(spikes[0], spikes[1]);
+        assertTrue(sum(spikes[1].astype(DType.I32)).item() > 100, "the noise drives spikes");
+    }
+
     @Test
     void whatCannotBeCompiledIsNamed() {
         FrameworkTest.EINet net = new FrameworkTest.EINet(200, 3);
