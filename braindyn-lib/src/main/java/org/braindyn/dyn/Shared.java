@@ -37,13 +37,13 @@ public record Shared(double t, long i, double dt, boolean fit) {
     }
 
     /**
-     * The step index. Inside a compiled run it is not a Java number (components that index buffers by it, such as
-     * spike delays, run in eager runs only).
+     * The step index. Inside a compiled run it is not a Java number (a component that indexes a Java-held buffer
+     * by it runs in eager runs only; spike delays do not need it).
      */
     @Override public long i() {
         if (TIME.isBound() && Jit.isTracing())
             throw new TracerError("Shared.i(): a component read the step index as a Java number inside a compiled run "
-                    + "(e.g. a spike delay buffer); run this model with DSRunner.jit(false)");
+                    + "(e.g. to index a Java-held buffer); run this model with DSRunner.jit(false)");
         return i;
     }
 
@@ -57,6 +57,9 @@ public record Shared(double t, long i, double dt, boolean fit) {
     public static void with(Shared s, Tensor time, Runnable body) {
         ScopedValue.where(CURRENT, s).where(TIME, time).run(body);
     }
+
+    /** True inside a step bound by a runner ({@link #with}). */
+    public static boolean isBound() { return CURRENT.isBound(); }
 
     /** The values bound now, or {@code t = 0, i = 0, dt = Config.dt()} outside a runner. */
     public static Shared current() { return CURRENT.isBound() ? CURRENT.get() : new Shared(0, 0, Config.dt(), false); }

@@ -1,6 +1,7 @@
 package org.braindyn.dyn;
 
-import org.braindyn.integrators.LengthDelay;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -15,33 +16,38 @@ import org.braindyn.tensor.Tensor;
  */
 public final class SpikeDelay {
     private final NeuronGroup group;
-    private LengthDelay buf;
-    private long lastStep = Long.MIN_VALUE;
+    private int length;
+    /** The history as a shift register {@code (length+1, *spikeShape)}: row {@code d} is the spikes {@code d} steps ago. */
+    private Variable hist;
+    private Object lastStep;
 
     SpikeDelay(NeuronGroup group, int steps) {
         this.group = group;
-        this.buf = new LengthDelay(group.spike(), steps);
+        this.length = steps;
     }
 
     /** Lengthens the buffer to hold {@code steps} (only before the first read: a running history cannot be extended). */
     void require(int steps) {
-        if (steps <= buf.delayLen()) return;
-        if (lastStep != Long.MIN_VALUE)
+        if (steps <= length) return;
+        if (lastStep != null)
             throw new IllegalStateException(group + ".spikeDelay: a delay of " + steps + " steps was requested after the simulation started with "
-                    + buf.delayLen() + "; create every projection before running");
-        buf = new LengthDelay(group.spike(), steps);
+                    + length + "; create every projection before running");
+        length = steps;
+        hist = null;
     }
 
     /** Longest delay held, in steps. */
-    public int length() { return buf.delayLen(); }
+    public int length() { return length; }
 
     /**
      * The group's spikes {@code steps} steps before its last update ({@code read(0)} is the last update's spikes).
-     * The first read in a time step (by {@link Shared#current()}'s step index) pushes the current spikes.
+     * The first read in a time step (a new {@link Shared} binding) pushes the current spikes.
      */
     public Tensor read(int steps) {
+        if (steps < 0 || steps > length)
+            throw new IllegalArgumentException(group + ".spikeDelay: delay " + steps + " is outside 0.." + length);
         push();
-        return buf.at(steps);
+        return hist.value().get(org.braindyn.tensor.Index.at(steps));
     }
 
     /**
@@ -53,21 +59,29 @@ public final class SpikeDelay {
             throw new IllegalArgumentException(group + ".spikeDelay: " + steps.length + " per-neuron delays for " + group.num() + " neurons");
         push();
         int[] distinct = java.util.Arrays.stream(steps).distinct().sorted().toArray();
-        Tensor out = buf.at(distinct[0]);
+        Tensor out = read(distinct[0]);
         for (int k = 1; k < distinct.length; k++) {
             int d = distinct[k];
             boolean[] mask = new boolean[steps.length];
             for (int j = 0; j < steps.length; j++) mask[j] = steps[j] == d;
-            out = org.braindyn.tensor.BM.where(org.braindyn.tensor.BM.array(mask), buf.at(d), out);
+            out = BM.where(BM.array(mask), read(d), out);
         }
         return out;
     }
 
+    /**
+     * Shifts the history by one step, once per step. Written with tensor operations on a {@link Variable}, so the
+     * same code runs eagerly and inside compiled loops (the history is then a loop carry); a step is a
+     * {@link Shared} binding (a new one per eager step, one per compiled trace).
+     */
     private void push() {
-        long i = Shared.current().i();
-        if (i != lastStep) {
-            buf.update(group.spike());
-            lastStep = i;
-        }
+        Object step = Shared.isBound() ? Shared.current() : new Object();
+        if (step == lastStep && hist != null) return;
+        Tensor sp = group.spike();
+        if (hist == null || !hist.shape().drop(1).equals(sp.shape()))
+            hist = new Variable(BM.zeros(sp.shape().prepend(length + 1), sp.dtype()), group + ".spikeDelay");
+        Tensor older = hist.value().get("0:" + length);
+        hist.set(BM.concatenate(0, BM.expandDims(sp.astype(hist.dtype()), 0), older));
+        lastStep = step;
     }
 }

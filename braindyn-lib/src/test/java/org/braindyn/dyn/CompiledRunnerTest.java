@@ -93,14 +93,42 @@ class CompiledRunnerTest {
         assertTrue(e.getMessage().contains("nonzero") || e.getMessage().contains("CompiledRunnerTest"), e.getMessage());
         Naming.clearNameCache();
         Lif[] g = FrameworkTest.quickstartGroups(100, 1);
-        class Delayed extends Network {
-            final Lif E = g[0];
-            final Projection p = Projection.full(null, E, 3, Comm.eventCsr(new FixedProb(0.1, false, 1).connect(80, 80), scalar(0.5)),
-                    new Expon(null, 80, 5), SynOut.cuba(), E);
-            Delayed() { super(null); }
+        class SynapseDelayed extends Network {               // align-pre with the delay after the synapse: a Java-held history
+            final Lif E = g[0], I = g[1];
+            final AlignPreProjection p = AlignPreProjection.synapseThenDelay(null, E, new Expon(null, 80, 5), 3,
+                    Comm.csr(new FixedProb(0.1, false, 1).connect(80, 20), scalar(0.5)), SynOut.cuba(), I);
+            SynapseDelayed() { super(null); }
         }
-        DSRunner d = new DSRunner(new Delayed(), List.of(), 0.1).jit(true).progress(null);
+        DSRunner d = new DSRunner(new SynapseDelayed(), List.of(), 0.1).input("E.input", 20).jit(true).progress(null);
         TracerError de = assertThrows(TracerError.class, () -> d.run(1));
-        assertTrue(de.getMessage().contains("step index") && de.getMessage().contains("jit(false)"), de.getMessage());
+        assertTrue(de.getMessage().contains("LengthDelay") && de.getMessage().contains("jit(false)"), de.getMessage());
+    }
+
+    /** Spike delays (homogeneous and per neuron) are a shift register of tensor ops: compiled runs equal eager ones. */
+    @Test
+    void spikeDelaysRunCompiledExactlyAsEager() {
+        Tensor[] out = new Tensor[2];
+        for (int k = 0; k < 2; k++) {
+            Naming.clearNameCache();
+            Lif[] g = FrameworkTest.quickstartGroups(400, 2);
+            int[] perNeuron = new int[g[0].num()];
+            for (int j = 0; j < perNeuron.length; j++) perNeuron[j] = 5 + j % 11;
+            class Delayed extends Network {
+                final Lif E = g[0], I = g[1];
+                final Projection ee = Projection.full(null, E, 15, Comm.eventCsr(new FixedProb(0.05, false, 1).connect(320, 320), scalar(0.4)),
+                        new Expon(null, 320, 5), SynOut.coba(0), E);
+                final Projection ei = Projection.full(null, E, perNeuron, Comm.eventCsr(new FixedProb(0.05, false, 2).connect(320, 80), scalar(0.4)),
+                        new Expon(null, 80, 5), SynOut.coba(0), I);
+                final Projection ie = Projection.full(null, I, 8, Comm.eventCsr(new FixedProb(0.05, false, 3).connect(80, 320), scalar(4.0)),
+                        new Expon(null, 320, 10), SynOut.coba(-80), E);
+                Delayed() { super(null); }
+            }
+            DSRunner r = new DSRunner(new Delayed(), List.of("E.spike", "I.spike", "E.V"), 0.1).input("E.input", 20).input("I.input", 20)
+                    .jit(k == 1).progress(null);
+            r.run(200);
+            out[k] = concatenate(1, r.mon("E.spike").astype(DType.F32), r.mon("I.spike").astype(DType.F32), r.mon("E.V"));
+        }
+        assertEquals(out[0], out[1]);
+        assertTrue(sum(out[1].get(":, 0:400")).item() > 50, "the delayed network spikes");
     }
 }
