@@ -3,13 +3,15 @@ package org.braindyn.jit;
 /**
  * A vectorised kernel with a warm-up. Until HotSpot has compiled the SIMD loop, Vector API code runs boxed and is
  * far slower than the scalar loop, so each call runs the SIMD kernel on a short prefix of the elements (enough to
- * make it hot) and the scalar kernel on the rest, timing both. Once the prefix costs no more per element than the
- * scalar rest for several calls in a row, every call is SIMD. Both kernels compute the same bits and elementwise
+ * make it hot) and the scalar kernel on the rest, timing the prefix. Once the prefix runs in compiled time (well
+ * under {@value #COMPILED_NS} ns) for several calls in a row, every call is SIMD. Both kernels compute the same bits and elementwise
  * work splits at any index, so results never depend on the phase. (A background warm-up thread was tried and
  * lost: on two cores it competes with the simulation and with HotSpot's compiler threads.)
  */
 final class WarmingKernel implements FusedKernel {
-    private static final int PREFIX = 8 * VectorEmitter.LANES;
+    private static final int PREFIX = 2 * VectorEmitter.LANES;
+    /** A prefix call this fast means C2 has compiled the SIMD loop (interpreted or C1 Vector API code boxes every op). */
+    private static final long COMPILED_NS = 2_000;
     private final FusedKernel vector, scalar;
     private final boolean[] shifted;          // FULL inputs and outputs: their offsets move with the split
     private int good, calls;
@@ -36,9 +38,7 @@ final class WarmingKernel implements FusedKernel {
         vector.run(arrays, offsets, PREFIX);
         long t1 = System.nanoTime();
         scalar.run(arrays, shiftedOffsets, n - PREFIX);
-        long t2 = System.nanoTime();
-        double perVector = (t1 - t0) / (double) PREFIX, perScalar = (t2 - t1) / (double) (n - PREFIX);
-        good = perVector <= perScalar ? good + 1 : 0;
+        good = t1 - t0 < COMPILED_NS ? good + 1 : 0;
         if (good >= 8 || ++calls > 50_000) warm = false;
     }
 }
