@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Base of every object that holds states and child objects (BrainPy's {@code BrainPyObject}). Its
  * {@link Variable} and {@code Module} fields are discovered by reflection, in declaration order, superclass
- * fields first, giving {@link #vars()}, {@link #trainVars()} and {@link #nodes()} with BrainPy's two naming
+ * fields first (static and {@code transient} fields are skipped: mark back-references {@code transient}), giving {@link #vars()}, {@link #trainVars()} and {@link #nodes()} with BrainPy's two naming
  * schemes: <em>relative</em> (attribute paths from this object: {@code pre.V}) and <em>absolute</em>
  * (the owner's unique name then the attribute: {@code E.V}). States kept in lists or maps are not searched
  * unless registered with {@link #registerImplicitVars} / {@link #registerImplicitNodes}.
@@ -86,7 +86,7 @@ public abstract class Module {
         for (Class<?> c = getClass(); c != null && c != Module.class; c = c.getSuperclass()) chain.add(0, c);
         for (Class<?> c : chain) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) continue;
+                if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers()) || f.isSynthetic()) continue;   // transient: a back-reference, not a child
                 boolean isVar = Variable.class.isAssignableFrom(f.getType()), isNode = Module.class.isAssignableFrom(f.getType());
                 if (!isVar && !isNode) continue;
                 Object v = read(f);

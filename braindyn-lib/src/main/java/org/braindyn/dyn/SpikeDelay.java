@@ -14,16 +14,26 @@ import org.braindyn.tensor.Tensor;
  * Tensor late = d.read(20);                  // E's spikes 20 steps before the last update
  * }</pre>
  */
-public final class SpikeDelay {
-    private final NeuronGroup group;
+public final class SpikeDelay extends org.braindyn.state.Module {
+    private final transient NeuronGroup group;
     private int length;
-    /** The history as a shift register {@code (length+1, *spikeShape)}: row {@code d} is the spikes {@code d} steps ago. */
+    /**
+     * The history as a shift register {@code (length+1, *spikeShape)}: row {@code d} is the spikes {@code d} steps ago.
+     * A module state, so saved and restored with the model ({@code E.spikeDelay.hist}).
+     */
     private Variable hist;
     private Object lastStep;
 
     SpikeDelay(NeuronGroup group, int steps) {
+        super(group.name() + "_spikeDelay");
         this.group = group;
         this.length = steps;
+        this.hist = emptyHistory();
+    }
+
+    private Variable emptyHistory() {
+        Tensor sp = group.spike();
+        return new Variable(BM.zeros(sp.shape().prepend(length + 1), sp.dtype()));
     }
 
     /** Lengthens the buffer to hold {@code steps} (only before the first read: a running history cannot be extended). */
@@ -33,7 +43,7 @@ public final class SpikeDelay {
             throw new IllegalStateException(group + ".spikeDelay: a delay of " + steps + " steps was requested after the simulation started with "
                     + length + "; create every projection before running");
         length = steps;
-        hist = null;
+        hist = emptyHistory();
     }
 
     /** Longest delay held, in steps. */
@@ -76,10 +86,9 @@ public final class SpikeDelay {
      */
     private void push() {
         Object step = Shared.isBound() ? Shared.current() : new Object();
-        if (step == lastStep && hist != null) return;
+        if (step == lastStep) return;
         Tensor sp = group.spike();
-        if (hist == null || !hist.shape().drop(1).equals(sp.shape()))
-            hist = new Variable(BM.zeros(sp.shape().prepend(length + 1), sp.dtype()), group + ".spikeDelay");
+        if (!hist.shape().drop(1).equals(sp.shape())) hist = emptyHistory();      // a new batch size
         Tensor older = hist.value().get("0:" + length);
         hist.set(BM.concatenate(0, BM.expandDims(sp.astype(hist.dtype()), 0), older));
         lastStep = step;
