@@ -171,8 +171,6 @@ public final class Graph {
         /** The constant at {@code id}, or null. */
         public Tensor constant(int id) { return consts.get(id); }
 
-        /** Number of nodes so far. */
-        public int nodeCount() { return nodes.size(); }
 
         private int fresh(TensorType t, Tensor c) {
             types.add(t);

@@ -63,6 +63,17 @@ public final class Jit {
         return t.host(new TensorType(dtype, shape), fn);
     }
 
+    /**
+     * For components that keep state in Java fields (not in {@code Variable}s) and so cannot be carried by compiled
+     * code: throws a {@link TracerError} naming {@code who} when called while tracing, instead of letting the trace
+     * bake that state in as constants.
+     */
+    public static void refuseTracing(String who) {
+        if (isTracing())
+            throw new TracerError(who + ": its history is kept in Java, so it cannot run inside compiled code "
+                    + "(a jitted function or a compiled loop/run); use it in eager code (DSRunner.jit(false))");
+    }
+
     /** True while code is being traced on this thread. */
     public static boolean isTracing() { return Prims.current() instanceof Tracer; }
 

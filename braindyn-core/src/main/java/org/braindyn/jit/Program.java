@@ -253,10 +253,6 @@ final class Program {
         return Tensor.wrap(t.dtype(), t.shape(), copy);
     }
 
-    /** The array and offset holding output {@code k} after the last run (valid until the next run). */
-    Object outputArray(int k) { return arr[graph.outputs[k]]; }
-
-    int outputOffset(int k) { return off[graph.outputs[k]]; }
 
     /**
      * Pairs {@code {input k, output k'}} from {@code pairs} that may share one array: the output is written by a

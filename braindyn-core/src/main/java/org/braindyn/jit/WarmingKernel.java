@@ -27,8 +27,6 @@ final class WarmingKernel implements FusedKernel {
         for (int j = nIn; j < nIn + nOut; j++) shifted[j] = true;
     }
 
-    /** True once every call runs the SIMD kernel. */
-    boolean warmedUp() { return !warm; }
 
     @Override public void run(Object[] arrays, int[] offsets, int n) {
         if (!warm || n < 4 * PREFIX) { vector.run(arrays, offsets, n); return; }

@@ -32,7 +32,7 @@ public class LengthDelay {
 
     /** Pushes the newest value. */
     public void update(Tensor value) {
-        refuseTracing();
+        org.braindyn.jit.Jit.refuseTracing("LengthDelay");
         if (!value.shape().equals(buf[head].shape()))
             throw new IllegalArgumentException("LengthDelay.update: value of shape " + value.shape() + "; expected " + buf[head].shape());
         head = (head + 1) % buf.length;
@@ -41,7 +41,7 @@ public class LengthDelay {
 
     /** The value {@code steps} updates ago. */
     public Tensor at(int steps) {
-        refuseTracing();
+        org.braindyn.jit.Jit.refuseTracing("LengthDelay");
         if (steps < 0 || steps > delayLen)
             throw new IllegalArgumentException("LengthDelay: delay of " + steps + " steps is outside 0 … " + delayLen + "; build the delay with a larger delayLen");
         return buf[Math.floorMod(head - steps, buf.length)];
@@ -49,17 +49,11 @@ public class LengthDelay {
 
     /** Element {@code indices[i]} of the value {@code steps[i]} updates ago, for each i. */
     public Tensor at(int[] steps, int[] indices) {
-        refuseTracing();
+        org.braindyn.jit.Jit.refuseTracing("LengthDelay");
         if (steps.length != indices.length) throw new IllegalArgumentException("LengthDelay: " + steps.length + " delays for " + indices.length + " indices");
         Tensor[] parts = new Tensor[steps.length];
         for (int i = 0; i < steps.length; i++) parts[i] = at(steps[i]).get(Index.at(indices[i]));
         return parts.length == 0 ? BM.zeros(0) : BM.stack(parts);
     }
 
-    /** The history lives in Java arrays, which compiled code cannot carry from step to step: refuse rather than bake it in. */
-    private static void refuseTracing() {
-        if (org.braindyn.jit.Jit.isTracing())
-            throw new org.braindyn.jit.TracerError("LengthDelay: its history is kept in Java, so it cannot run inside compiled code "
-                    + "(a jitted function or a compiled loop/run); use it in eager code (DSRunner.jit(false))");
-    }
 }

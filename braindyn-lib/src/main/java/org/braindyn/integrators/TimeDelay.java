@@ -66,7 +66,7 @@ public class TimeDelay {
 
     /** Stores the value at the next time step. */
     public void update(Tensor value) {
-        refuseTracing();
+        org.braindyn.jit.Jit.refuseTracing("TimeDelay");
         if (!value.shape().equals(init.shape()))
             throw new IllegalArgumentException("TimeDelay.update: value of shape " + value.shape() + "; expected " + init.shape());
         head = (head + 1) % buf.length;
@@ -76,7 +76,7 @@ public class TimeDelay {
 
     /** The value at time {@code t} (≤ the current time). */
     public Tensor at(double t) {
-        refuseTracing();
+        org.braindyn.jit.Jit.refuseTracing("TimeDelay");
         double now = currentTime();
         if (t > now + 1e-9 * Math.max(1, dt))
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -105,10 +105,4 @@ public class TimeDelay {
     /** The step between updates, ms. */
     public double dt() { return dt; }
 
-    /** The history lives in Java arrays, which compiled code cannot carry from step to step: refuse rather than bake it in. */
-    private static void refuseTracing() {
-        if (org.braindyn.jit.Jit.isTracing())
-            throw new org.braindyn.jit.TracerError("TimeDelay: its history is kept in Java, so it cannot run inside compiled code "
-                    + "(a jitted function or a compiled loop/run); use it in eager code (DSRunner.jit(false))");
-    }
 }
