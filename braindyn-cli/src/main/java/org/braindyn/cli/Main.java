@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code braindyn} command. {@code ./braindyn --help} lists the subcommands:
- * {@code demo} (the main job), {@code run} (examples), {@code bench} (quick measurements) and {@code check} (self-tests).
+ * {@code demo} (the main job), {@code run} (examples), {@code bench} (quick measurements) and {@code check} (self-tests) and {@code script} (a user's single-file model).
  */
 @Command(name = "braindyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brain dynamics programming on the JVM: simulate, train and analyse neural networks.",
-        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class, ScriptCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Version text. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -22,7 +22,9 @@ public final class Main implements Runnable {
 
     /** Entry point. */
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.getSubcommands().get("script").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);   // the program's own options pass through
+        int code = cli.execute(args);
         System.exit(code);
     }
 }
