@@ -1,16 +1,31 @@
 package org.braindyn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.braindyn.examples.Example;
 import org.braindyn.examples.Examples;
+import org.braindyn.examples.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code ./braindyn run NAME}: one example; {@code --list} shows them all. */
+/**
+ * {@code ./braindyn run NAME [options]}: one example; {@code --list} shows them all. Every option given is either
+ * honoured by the example or refused (exit code 2) with the options that example takes; impossible values are refused
+ * with the option, the value and what is allowed.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one example (see --list).")
 final class RunCommand implements Callable<Integer> {
+    /** Options every example takes. */
+    private static final List<String> COMMON = List.of("--out", "--list", "--help", "--version");
+
+    @Spec CommandSpec spec;
+
     @Parameters(arity = "0..1", paramLabel = "EXAMPLE", description = "Example name.")
     String name;
 
@@ -20,16 +35,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "out")
     Path out;
 
-    @Option(names = "--neurons", description = "coba/cuba: number of neurons (80% excitatory).")
+    @Option(names = "--neurons", description = "coba/cuba: number of neurons, 80%% excitatory (default 4000).")
     Integer neurons;
 
-    @Option(names = "--duration", description = "coba/cuba: simulated time in ms (default 1000).", defaultValue = "1000")
-    double duration;
+    @Option(names = "--duration", description = "coba/cuba: simulated time in ms (default 1000).")
+    Double duration;
 
-    @Option(names = "--seed", description = "coba/cuba: random seed (default ${DEFAULT-VALUE}).", defaultValue = "42")
-    long seed;
+    @Option(names = "--seed", description = "coba/cuba: random seed (default 42).")
+    Long seed;
 
-    @Option(names = "--threads", description = "coba/cuba: 1 to keep every kernel on one thread (results do not depend on it).")
+    @Option(names = "--threads", description = "coba/cuba: 1 keeps every kernel on one thread; more lets large kernels use the shared pool (results do not depend on it).")
     Integer threads;
 
     @Option(names = "--jit", description = "coba/cuba: regenerate the random connectivity from its seed every step instead of storing it (JitComm).")
@@ -38,44 +53,47 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--eager", description = "coba/cuba: run step by step instead of as a compiled loop.")
     boolean eager;
 
-    @Option(names = "--json", description = "coba/cuba: print one JSON line with rate_hz, spikes, build_s, run_s.")
+    @Option(names = "--json", description = "coba/cuba: print one JSON line with rate_hz, spikes, build_s, run_s (and nothing else on stdout).")
     boolean json;
 
-    @Option(names = "--save-spikes", description = "coba/cuba: write spike times (ms) and neuron indices to this .npz.")
+    @Option(names = "--save-spikes", description = "coba/cuba: write spike times (ms) and neuron indices to this .npz (default OUT/NAME/NAME_spikes.npz).")
     Path saveSpikes;
 
     @Override public Integer call() throws Exception {
         if (list || name == null) {
             System.out.println("Examples (./braindyn run NAME):");
-            for (Example e : Examples.all()) System.out.printf("  %-14s %s%n", e.name(), e.description());
+            for (Example e : Examples.all()) {
+                String opts = e.options().isEmpty() ? "" : "  [" + String.join(" ", new TreeSet<>(e.options())) + "]";
+                System.out.printf("  %-20s %s%s%n", e.name(), e.description(), opts);
+            }
             return name == null && !list ? 2 : 0;
         }
-        if (name.equalsIgnoreCase("coba") || name.equalsIgnoreCase("cuba")) {
-            if (neurons != null || json || saveSpikes != null || name.equalsIgnoreCase("cuba") || threads != null || jit || eager) return benchmark(name.equalsIgnoreCase("cuba"));
-        }
-        var e = Examples.find(name);
-        if (e.isEmpty()) {
+        var found = Examples.find(name);
+        if (found.isEmpty()) {
             System.err.println("braindyn run: unknown example '" + name + "'; known: "
                     + String.join(", ", Examples.all().stream().map(Example::name).toList()));
             return 2;
         }
-        e.get().run(System.out, out.resolve(e.get().name()));
-        return 0;
-    }
-
-    private Integer benchmark(boolean cuba) throws Exception {
-        if (threads != null) org.braindyn.tensor.Config.setParallelKernels(threads > 1);
-        org.braindyn.examples.NetworkBenchmark.Result r = new org.braindyn.examples.CobaNetwork()
-                .simulate(neurons == null ? 4000 : neurons, duration, seed, cuba, jit, !eager, json ? null : System.err);
-        if (json) System.out.println(r.json());
-        else System.out.printf(java.util.Locale.ROOT, "%s: %d neurons, %.0f ms, seed %d: %.2f Hz mean rate, %d spikes; built in %.2f s, ran in %.2f s%n",
-                r.model(), r.neurons(), r.durationMs(), r.seed(), r.rateHz(), r.spikes(), r.buildS(), r.runS());
-        if (saveSpikes != null) {
-            java.util.Map<String, org.braindyn.tensor.Tensor> m = new java.util.LinkedHashMap<>();
-            m.put("spike_times_ms", r.spikeTimesMs());
-            m.put("spike_neurons", r.spikeNeurons());
-            org.braindyn.io.Npz.write(saveSpikes, m);
+        Example e = found.get();
+        List<String> refused = new ArrayList<>();
+        for (var matched : spec.commandLine().getParseResult().matchedOptions()) {
+            String opt = matched.longestName();
+            if (!COMMON.contains(opt) && !e.options().contains(opt)) refused.add(opt);
         }
+        if (!refused.isEmpty()) {
+            System.err.println("braindyn run " + e.name() + ": option" + (refused.size() > 1 ? "s " : " ") + String.join(", ", refused)
+                    + " do" + (refused.size() > 1 ? "" : "es") + " not apply to this example; it takes "
+                    + (e.options().isEmpty() ? "only --out" : String.join(", ", new TreeSet<>(e.options())) + " and --out"));
+            return 2;
+        }
+        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes);
+        try {
+            options.validate();
+        } catch (IllegalArgumentException ex) {
+            System.err.println("braindyn run " + e.name() + ": " + ex.getMessage());
+            return 2;
+        }
+        e.run(System.out, out.resolve(e.name()), options);
         return 0;
     }
 }

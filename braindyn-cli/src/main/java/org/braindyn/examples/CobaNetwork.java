@@ -37,9 +37,22 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
     /** Brian2's mean rate for CUBA, 4,000 neurons, 1 s. */
     public static final double BRIAN2_CUBA_RATE_HZ = 5.919;
 
-    @Override public String name() { return "coba"; }
+    private final boolean cuba;
 
-    @Override public String description() { return "COBA E/I network from components (Lif, Expon, projections) run by DSRunner"; }
+    /** The COBA example ({@code ./braindyn run coba}). */
+    public CobaNetwork() { this(false); }
+
+    private CobaNetwork(boolean cuba) { this.cuba = cuba; }
+
+    /** The CUBA example ({@code ./braindyn run cuba}): Brette et al. 2007 benchmark 2, current-based synapses. */
+    public static CobaNetwork cuba() { return new CobaNetwork(true); }
+
+    @Override public String name() { return cuba ? "cuba" : "coba"; }
+
+    @Override public String description() {
+        return cuba ? "CUBA E/I network (current-based Expon synapses, no external input) run by DSRunner"
+                : "COBA E/I network from components (Lif, Expon, projections) run by DSRunner";
+    }
 
     /** The network. */
     public static final class EINet extends Network {
@@ -59,6 +72,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         /** @param jit regenerate the random connectivity from its seed every step ({@link JitComm}) instead of storing it */
         public EINet(int n, long seed, boolean cuba, boolean jit) {
             super(null);
+            if (n < 2) throw new IllegalArgumentException("EINet.n: the E/I network needs at least 2 neurons (one excitatory, one inhibitory); got " + n);
             RandomState rng = new RandomState((int) seed);
             int ne = n * 4 / 5, ni = n - ne;
             double prob = Math.min(1, 0.02 * 4000 / n);
@@ -154,21 +168,58 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         return c.offset() == 0 && a.length == c.size() ? a : c.toBoolArray();
     }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
-        long t0 = System.nanoTime();
-        EINet net = new EINet(4000, 42);
-        double build = (System.nanoTime() - t0) / 1e9;
-        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).input("E.input", 20).input("I.input", 20).progress(log).jit(true);
-        log.println("Running the COBA network (4,000 LIF neurons, event-driven projections) for 500 ms, compiled ...");
-        double secs = runner.run(500);
-        Tensor se = runner.mon("E.spike"), si = runner.mon("I.spike");
-        double rateE = sum(se).item() / 3200 / 0.5, rateI = sum(si).item() / 800 / 0.5;
-        log.printf("  built in %.2f s; 5000 steps in %.2f s (%.1f µs per step)%n", build, secs, secs * 1e6 / 5000);
-        log.printf("  mean rate: excitatory %.1f Hz, inhibitory %.1f Hz%n", rateE, rateI);
-        Path npz = out.resolve("coba_monitors.npz");
-        runner.save(npz);
-        Path png = out.resolve("coba_raster.png");
-        org.braindyn.plot.Plots.raster(runner.ts(), concatenate(1, se, si), png, "COBA network from components: E 0–3199, I 3200–3999");
-        log.println("  wrote " + npz + " and " + png);
+    @Override public java.util.Set<String> options() {
+        return java.util.Set.of("--neurons", "--duration", "--seed", "--threads", "--jit", "--eager", "--json", "--save-spikes");
+    }
+
+    /**
+     * One path for every option: builds the network ({@code --neurons}, default 4,000; {@code --seed}, default 42), runs
+     * it for {@code --duration} ms (default 1,000) compiled (or {@code --eager}, or with regenerated connectivity,
+     * {@code --jit}), writes the raster PNG and the spike lists ({@code --save-spikes}, default
+     * {@code OUT/NAME_spikes.npz}), and prints a summary, or with {@code --json} one JSON line and nothing else.
+     */
+    @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
+        o.validate();
+        if (o.threads() != null) org.braindyn.tensor.Config.setParallelKernels(o.threads() > 1);
+        int n = o.neurons(4000);
+        double duration = o.durationMs(1000);
+        long seed = o.seed(42);
+        if (!o.json()) log.printf("Running the %s network (%,d LIF neurons, event-driven projections) for %.0f ms, %s ...%n",
+                cuba ? "CUBA" : "COBA", n, duration, o.jit() ? "connectivity regenerated every step" : o.eager() ? "step by step" : "compiled");
+        NetworkBenchmark.Result r = simulate(n, duration, seed, cuba, o.jit(), !o.eager(), o.json() ? null : log);
+        Path npz = o.saveSpikes() != null ? o.saveSpikes() : out.resolve(name() + "_spikes.npz");
+        java.util.Map<String, Tensor> m = new java.util.LinkedHashMap<>();
+        m.put("spike_times_ms", r.spikeTimesMs());
+        m.put("spike_neurons", r.spikeNeurons());
+        org.braindyn.io.Npz.write(npz, m);
+        Path png = out.resolve(name() + "_raster.png");
+        int ne = n * 4 / 5;
+        raster(r.spikeTimesMs().astype(org.braindyn.tensor.DType.F64).toDoubleArray(), r.spikeNeurons().toIntArray(), ne, n, png,
+                String.format(java.util.Locale.ROOT, "%s network, %,d LIF neurons, seed %d: %.1f Hz mean rate", cuba ? "CUBA" : "COBA", n, seed, r.rateHz()));
+        if (o.json()) { log.println(r.json()); return; }
+        int steps = (int) Math.round(duration / 0.1);
+        log.printf(java.util.Locale.ROOT, "  built in %.2f s; %,d steps in %.2f s (%.1f µs per step)%n", r.buildS(), steps, r.runS(), r.runS() * 1e6 / steps);
+        log.printf(java.util.Locale.ROOT, "  mean rate %.2f Hz, %,d spikes%n", r.rateHz(), r.spikes());
+        log.println("  wrote " + npz + " (spike_times_ms, spike_neurons) and " + png);
+    }
+
+    /** The raster of a run: excitatory neurons {@code 0 … ne−1} and inhibitory ones {@code ne … n−1} in two colours. */
+    static void raster(double[] timesMs, int[] ids, int ne, int n, Path png, String title) throws java.io.IOException {
+        int nE = 0;
+        for (int id : ids) if (id < ne) nE++;
+        double[] te = new double[nE], ie = new double[nE], ti = new double[ids.length - nE], ii = new double[ids.length - nE];
+        for (int k = 0, a = 0, b = 0; k < ids.length; k++) {
+            if (ids[k] < ne) { te[a] = timesMs[k]; ie[a++] = ids[k]; }
+            else { ti[b] = timesMs[k]; ii[b++] = ids[k]; }
+        }
+        org.braindyn.plot.RasterFigure.titled(title)
+                .population("E (excitatory, 0–" + (ne - 1) + ")", te, ie).population("I (inhibitory, " + ne + "–" + (n - 1) + ")", ti, ii).save(png);
+    }
+
+    /** As {@link #raster(double[], int[], int, int, Path, String)} with spike times given as step indices of {@code dt} ms. */
+    static void raster(int[] steps, double dt, int[] ids, int ne, int n, Path png, String title) throws java.io.IOException {
+        double[] t = new double[steps.length];
+        for (int k = 0; k < t.length; k++) t[k] = steps[k] * dt;
+        raster(t, ids, ne, n, png, title);
     }
 }

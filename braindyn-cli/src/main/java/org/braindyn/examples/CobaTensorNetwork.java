@@ -30,7 +30,7 @@ public final class CobaTensorNetwork implements Example {
 
     @Override public String description() { return "COBA E/I network of 4,000 LIF neurons in plain tensor ops (event-driven synapses)"; }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
+    @Override public void run(PrintStream log, Path out, RunOptions options) throws Exception {
         log.println("Simulating the COBA E/I network (4,000 LIF neurons, 320,000 synapses) for 500 ms ...");
         Result r = simulate(4000, 500, 42, log);
         log.printf("  %d steps of 0.1 ms in %.2f s wall (%.1f µs per step)%n", r.steps(), r.seconds(), r.seconds() * 1e6 / r.steps());
@@ -41,9 +41,7 @@ public final class CobaTensorNetwork implements Example {
         Path npz = out.resolve("coba_spikes.npz");
         Npz.write(npz, arrays);
         Path png = out.resolve("coba_raster.png");
-        double[] times = java.util.Arrays.stream(r.spikeSteps()).mapToDouble(s -> s * 0.1).toArray();
-        double[] ids = java.util.Arrays.stream(r.spikeNeurons()).mapToDouble(i -> i).toArray();
-        org.braindyn.plot.Plots.raster(times, ids, png, "COBA network in tensor ops, 500 ms");
+        CobaNetwork.raster(r.spikeSteps(), 0.1, r.spikeNeurons(), 3200, 4000, png, "COBA network in tensor ops, 4,000 LIF neurons, 500 ms");
         log.println("  wrote " + npz + " (numpy.load) and " + png);
     }
 

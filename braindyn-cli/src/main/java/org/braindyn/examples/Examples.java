@@ -9,12 +9,12 @@ public final class Examples {
 
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
-        return List.of(new CobaNetwork(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour());
+        return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour());
     }
 
-    /** The examples {@code ./braindyn demo} runs (the tensor-level COBA is left out: the component version shows the same network). */
+    /** The examples {@code ./braindyn demo} runs (the tensor-level COBA and CUBA are left out: the component COBA shows the same kind of network). */
     public static List<Example> demo() {
-        return all().stream().filter(e -> !(e instanceof CobaTensorNetwork)).toList();
+        return all().stream().filter(e -> !(e instanceof CobaTensorNetwork) && !e.name().equals("cuba")).toList();
     }
 
     /** The example with this name. */

@@ -28,7 +28,7 @@ public final class IntegratorsTour implements Example {
 
     @Override public String description() { return "ODE/SDE integrators: FitzHugh-Nagumo (RK4, Milstein) and the Lorenz attractor"; }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
+    @Override public void run(PrintStream log, Path out, RunOptions options) throws Exception {
         Derivative fhn = (y, t, p) -> new Tensor[] {
                 y[0].sub(y[0].pow(3).div(3)).sub(y[1]).add(p[0]), y[0].add(0.7).sub(y[1].mul(0.8)).div(12.5)};
         Tensor[] init = {scalar(0.0, DType.F64), scalar(0.0, DType.F64)};
@@ -38,13 +38,13 @@ public final class IntegratorsTour implements Example {
         int crossings = 0;
         double[] vv = v.toDoubleArray();
         for (int i = 1; i < vv.length; i++) if (vv[i - 1] < 1 && vv[i] >= 1) crossings++;
-        log.printf("  FitzHugh–Nagumo, RK4, dt 0.01 ms: %d steps, V in [%.3f, %.3f], %d oscillation peaks in 100 ms%n",
+        log.printf("  FitzHugh–Nagumo, RK4, dt 0.01: %d steps, V in [%.3f, %.3f], %d oscillation peaks in t ∈ [0, 100]%n",
                 vv.length, min(v).item(), max(v).item(), crossings);
         var sde = Sdeint.sdeint(fhn, (y, t, p) -> new Tensor[] {onesLike(y[0]).mul(0.1), zerosLike(y[1])},
                 SdeMethod.MILSTEIN, Sdeint.IntgType.ITO, Sdeint.WienerType.SCALAR, 0.01, new RandomState(1));
         Tensor[] y = init;
         for (int i = 0; i < 10_000; i++) y = sde.step(y, i * 0.01, scalar(1.0, DType.F64));
-        log.printf("  noisy FitzHugh–Nagumo (Milstein, σ = 0.1): V(100 ms) = %.3f%n", y[0].item());
+        log.printf("  noisy FitzHugh–Nagumo (Milstein, σ = 0.1): V(t = 100) = %.3f%n", y[0].item());
         ChaoticSeries.Series lorenz = ChaoticSeries.lorenz(50, 0.01);
         log.printf("  Lorenz attractor (RK4, 5000 steps): x in [%.2f, %.2f], z in [%.2f, %.2f]%n",
                 min(lorenz.get("x")).item(), max(lorenz.get("x")).item(), min(lorenz.get("z")).item(), max(lorenz.get("z")).item());
@@ -55,8 +55,11 @@ public final class IntegratorsTour implements Example {
         arrays.put("lorenz_z", lorenz.get("z"));
         Path p = out.resolve("integrators.npz");
         Npz.write(p, arrays);
-        Path fig = out.resolve("fhn_v.png");
-        org.braindyn.plot.Plots.line(tr.ts(), v, new int[] {0}, fig, "FitzHugh–Nagumo, RK4", "V", false);
-        log.println("  wrote " + p + " and " + fig);
+        Path fig = out.resolve("fhn_v.png"), phase = out.resolve("fhn_phase.png");
+        org.braindyn.plot.LineFigure.titled("FitzHugh–Nagumo, RK4 (dt 0.01), I = 1").xLabel("t (dimensionless time)").yLabel("V (dimensionless)")
+                .series("V (RK4)", tr.ts(), v).save(fig);
+        org.braindyn.plot.LineFigure.titled("FitzHugh–Nagumo phase portrait, I = 1").xLabel("V (dimensionless)").yLabel("w (dimensionless)")
+                .series("trajectory from (0, 0)", v, tr.get("w")).points("start", new double[] {0}, new double[] {0}).save(phase);
+        log.println("  wrote " + p + ", " + fig + " and " + phase);
     }
 }

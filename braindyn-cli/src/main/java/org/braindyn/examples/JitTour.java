@@ -27,7 +27,7 @@ public final class JitTour implements Example {
 
     @Override public String description() { return "the compiler: a LIF step traced, fused into one generated kernel, run in a compiled loop; BPTT through it"; }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
+    @Override public void run(PrintStream log, Path out, RunOptions options) throws Exception {
         java.nio.file.Files.createDirectories(out);
         int n = 4000, steps = 10_000;
         // 1. one step, traced and compiled

@@ -13,7 +13,7 @@ public final class LinalgTour implements Example {
 
     @Override public String description() { return "linear algebra: solve, inv, det, SVD, eig (complex), eigh, Cholesky, QR, lstsq"; }
 
-    @Override public void run(PrintStream log, Path out) {
+    @Override public void run(PrintStream log, Path out, RunOptions options) {
         Tensor a = array(new double[][] {{4, 1, 2}, {1, 3, 0}, {2, 0, 5}});
         Tensor b = array(new double[] {1, 2, 3});
         Tensor x = Linalg.solve(a, b);

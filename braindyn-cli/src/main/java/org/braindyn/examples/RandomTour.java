@@ -15,7 +15,7 @@ public final class RandomTour implements Example {
 
     @Override public String description() { return "counter-based random numbers: distributions, sample moments, split keys"; }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
+    @Override public void run(PrintStream log, Path out, RunOptions options) throws Exception {
         RandomState rs = new RandomState(1234);
         log.println("RandomState(1234) key = " + rs.key());
         int n = 100_000;

@@ -102,14 +102,15 @@ public final class SnnTraining implements Example {
         return losses;
     }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
+    @Override public void run(PrintStream log, Path out, RunOptions options) throws Exception {
         long t0 = System.nanoTime();
         double[] losses = train(30, log);
         log.printf("  loss %.4f -> %.4f in %d Adam steps (%.1f s, eager BPTT over %d steps × batch %d)%n",
                 losses[0], losses[losses.length - 1], losses.length, (System.nanoTime() - t0) / 1e9, STEPS, BATCH);
         Path npz = out.resolve("snn_training_loss.npz"), png = out.resolve("snn_training_loss.png");
         Npz.write(npz, Map.of("loss", array(losses)));
-        org.braindyn.plot.Plots.line(arange(losses.length).astype(DType.F64), array(losses), null, png, "SNN training loss (Adam step on x)", "loss", false);
+        org.braindyn.plot.LineFigure.titled("SNN training (eager BPTT, Adam lr 0.05, batch " + BATCH + ")").xLabel("Adam step").yLabel("loss (mean squared error)")
+                .series("training loss", arange(1, losses.length + 1, 1).astype(DType.F64), array(losses)).save(png);
         log.println("  wrote " + npz + " and " + png);
     }
 }

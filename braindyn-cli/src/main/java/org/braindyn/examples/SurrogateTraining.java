@@ -63,7 +63,7 @@ public final class SurrogateTraining implements Example {
         return losses;
     }
 
-    @Override public void run(PrintStream log, Path out) throws Exception {
+    @Override public void run(PrintStream log, Path out, RunOptions options) throws Exception {
         long t0 = System.nanoTime();
         double[] losses = train(60, log);
         log.printf("  loss %.2f -> %.2f in %d epochs (%.1f s, eager autodiff)%n", losses[0], losses[losses.length - 1], losses.length, (System.nanoTime() - t0) / 1e9);

@@ -21,8 +21,8 @@ class PlotsTest {
         Path png = dir.resolve("raster.png");
         Plots.raster(ts, spikes, png, "test raster");
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(1000, img.getWidth());
-        assertEquals(600, img.getHeight());
+        assertEquals(1527, img.getWidth(), "1000 × 600 points at 110 dpi");
+        assertEquals(916, img.getHeight());
         Path svg = dir.resolve("sub/v.svg");
         Tensor v = sin(ts.reshape(-1, 1).mul(array(new float[] {0.1f, 0.2f, 0.3f})));
         Plots.line(ts, v, new int[] {0, 2}, svg, "traces", "V (mV)", true);
