@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
         int bad = 0;
         for (org.braindyn.integrators.Method m : org.braindyn.integrators.Method.values()) {
             double measured = org.braindyn.integrators.OrderCheck.measuredOrder(m);
-            boolean ok = Math.abs(measured - m.order()) <= 0.3;
+            boolean ok = Math.abs(measured - m.order()) <= 0.1;
             if (!ok) bad++;
             if (json) System.out.printf(Locale.ROOT, "{\"method\":\"%s\",\"declared_order\":%d,\"measured_order\":%.3f}%n", m.keyword(), m.order(), measured);
             else System.out.printf(Locale.ROOT, "%-12s declared order %d, measured %.3f%s%n", m.keyword(), m.order(), measured, ok ? "" : "  MISMATCH");

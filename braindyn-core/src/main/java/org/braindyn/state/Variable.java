@@ -27,6 +27,17 @@ public class Variable {
     private final Shape shape;
     private final int batchAxis;
     private Tensor value;
+    private java.util.List<Constraint> constraints = java.util.List.of();
+
+    /**
+     * A condition every value of a variable must meet (e.g. a time constant stays positive), checked by
+     * {@link #set} on concrete values; symbolic values inside a trace are not checked.
+     *
+     * @param owner    who asks, for messages (e.g. {@code "Lif 'E'.tau"})
+     * @param expected what is allowed, for messages (e.g. {@code "> 0 ms for every neuron"})
+     * @param holds    true when a value is allowed
+     */
+    public record Constraint(String owner, String expected, java.util.function.Predicate<Tensor> holds) {}
 
     /** A variable holding {@code init}, unnamed until a module discovers it. */
     public Variable(Tensor init) { this(init, null, -1); }
@@ -99,8 +110,39 @@ public class Variable {
         return name == null ? kind() + " (unnamed, " + dtype.numpyName() + value.shape() + ")" : kind() + " '" + name + "'";
     }
 
-    /** Replaces the value after checking dtype and shape (BrainPy {@code .value = x}). */
+    /**
+     * Adds a condition that this value and every later one must meet; a component that reads a parameter from a
+     * variable adds one so that the parameter cannot be made invalid after construction.
+     *
+     * @throws IllegalArgumentException if the current value already breaks it
+     */
+    public Variable constrain(Constraint c) {
+        if (!value.isSymbolic() && !c.holds().test(value))
+            throw new IllegalArgumentException(c.owner() + ": " + describe() + " holds a value that breaks the condition; expected " + c.expected() + ", got " + summary(value));
+        var all = new java.util.ArrayList<>(constraints);
+        all.add(c);
+        constraints = java.util.List.copyOf(all);
+        return this;
+    }
+
+    private static String summary(Tensor t) {
+        return t.size() == 1 ? String.valueOf(t.reshape(-1).getDouble(0)) : "min " + BM.min(t).item() + ", max " + BM.max(t).item() + " over shape " + t.shape();
+    }
+
+    /** Replaces the value after checking dtype and shape (BrainPy {@code .value = x}) and any {@link Constraint}s. */
     public void set(Tensor newValue) {
+        check(newValue);
+        if (WATCHER.isBound()) WATCHER.get().beforeWrite(this, value);
+        value = newValue;
+    }
+
+    /**
+     * Checks, without assigning, that {@link #set} would accept {@code newValue}: dtype, shape and constraints.
+     *
+     * @throws MathError for a wrong dtype or shape
+     * @throws IllegalArgumentException for a value that breaks a constraint
+     */
+    public void check(Tensor newValue) {
         if (newValue == null) throw new MathError(describe() + ": cannot set a null value; expected a " + dtype.numpyName() + " tensor of shape " + value.shape());
         if (newValue.dtype() != dtype)
             throw new MathError(describe() + ": The dtype of the original data is " + dtype.numpyName() + ", while we got "
@@ -108,8 +150,10 @@ public class Variable {
         if (!compatible(newValue.shape()))
             throw new MathError(describe() + ": The shape of the original data is " + value.shape() + ", while we got "
                     + newValue.shape() + "." + (batchAxis >= 0 ? " Only axis " + batchAxis + " (the batch axis) may change." : ""));
-        if (WATCHER.isBound()) WATCHER.get().beforeWrite(this, value);
-        value = newValue;
+        if (!constraints.isEmpty() && !newValue.isSymbolic())
+            for (Constraint c : constraints)
+                if (!c.holds().test(newValue))
+                    throw new IllegalArgumentException(c.owner() + ": cannot set " + describe() + " to " + summary(newValue) + "; expected " + c.expected());
     }
 
     private boolean compatible(Shape s) {

@@ -16,7 +16,11 @@ public final class FixedNum extends Connector {
     private final long seed;
 
     private FixedNum(double num, boolean perPre, boolean includeSelf, long seed) {
-        if (!(num >= 0)) throw new IllegalArgumentException((perPre ? "FixedPostNum" : "FixedPreNum") + ".num: must be >= 0; got " + num);
+        String who = perPre ? "FixedPostNum" : "FixedPreNum";
+        if (!(num >= 0) || Double.isInfinite(num)) throw new IllegalArgumentException(who + ".num: must be >= 0; got " + num);
+        if (num >= 1 && num != Math.rint(num))
+            throw new IllegalArgumentException(who + ".num: must be a whole number of partners (>= 1) or a fraction of the population in (0, 1); got " + num
+                    + ". Use " + (long) Math.floor(num) + " or " + (long) Math.ceil(num) + ".");
         this.num = num;
         this.perPre = perPre;
         this.includeSelf = includeSelf;

@@ -20,6 +20,7 @@ public abstract class Synapse extends DynamicalSystem {
 
     /** A zero state of {@code size} values per sample: {@code (size,)}, or {@code (batch, size)} in a batching mode. */
     protected final Variable zeroState(int size) {
+        if (size < 1) throw new IllegalArgumentException(this + ".size: must be >= 1 postsynaptic target; got " + size);
         return new Variable(BM.zeros(Shape.of(Mode.shape(mode.batchSize(), size)), Config.defaultFloat()), null, mode.batched() ? 0 : -1);
     }
 

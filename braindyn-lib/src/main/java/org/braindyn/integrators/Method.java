@@ -30,6 +30,11 @@ public enum Method {
     /** BrainPy's keyword. */
     public String keyword() { return name().toLowerCase(Locale.ROOT); }
 
+    /** Every method's BrainPy keyword, comma-separated, for messages. */
+    public static String keywords() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Method::keyword).toList());
+    }
+
     /** The method named by a BrainPy keyword or alias ({@code "rk4"}, {@code "exponential_euler"}, {@code "dopri"}, …). */
     public static Method fromName(String name) {
         String k = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
@@ -48,15 +53,14 @@ public enum Method {
             case "rk4_38rule", "rk4_38" -> RK4_38RULE;
             case "rkf12" -> RKF12;
             case "rkf45" -> RKF45;
-            case "rkdp", "dop853", "dopri", "dopri5", "dormand_prince" -> RKDP;
+            case "rkdp", "dopri", "dopri5", "dormand_prince" -> RKDP;   // Dormand–Prince 5(4); DOP853 (order 8) is not provided
             case "ck", "cash_karp" -> CK;
             case "bs", "bogacki_shampine" -> BS;
             case "heun_euler" -> HEUN_EULER;
             case "exp_euler", "exponential_euler" -> EXP_EULER;
             case "exp_auto", "exp_euler_auto" -> EXP_AUTO;
-            default -> throw new IllegalArgumentException("odeint: unknown method '" + name + "'; known: euler, midpoint, heun2, ralston2, rk2, rk3, heun3, "
-                    + "ralston3, ssprk3, rk4, ralston4, rk4_38rule, rkf12, rkf45, rkdp, ck, bs, heun_euler, exp_euler, exp_auto "
-                    + "(or register a tableau with Odeint.register)");
+            default -> throw new IllegalArgumentException("odeint: unknown method '" + name + "'; known: " + keywords()
+                    + " (or register a tableau with Odeint.register)");
         };
     }
 }

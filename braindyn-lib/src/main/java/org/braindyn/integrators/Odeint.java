@@ -23,6 +23,7 @@ public final class Odeint {
     public static OdeIntegrator odeint(Derivative f, Method method, double dt) {
         OdeIntegrator.requireDt(dt);
         if (f == null) throw new IllegalArgumentException("odeint: the derivative function is null");
+        if (method == null) throw new IllegalArgumentException("odeint: method is null; expected one of " + Method.keywords());
         return switch (method) {
             case EXP_EULER, EXP_AUTO -> new ExpEulerIntegrator(f, dt, method.keyword());
             default -> new OdeIntegrator(f, method.tableau(), dt, method.keyword());
@@ -38,6 +39,8 @@ public final class Odeint {
     /** An integrator with a user tableau. */
     public static OdeIntegrator odeint(Derivative f, ButcherTableau tableau, double dt) {
         OdeIntegrator.requireDt(dt);
+        if (f == null) throw new IllegalArgumentException("odeint: the derivative function is null");
+        if (tableau == null) throw new IllegalArgumentException("odeint: tableau is null; expected a ButcherTableau or one of " + Method.keywords());
         return new OdeIntegrator(f, tableau, dt, tableau.name());
     }
 

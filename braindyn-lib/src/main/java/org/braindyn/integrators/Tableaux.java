@@ -26,9 +26,13 @@ final class Tableaux {
             a(new double[0], new double[] {1}, new double[] {0.25, 0.25}), new double[] {1.0 / 6, 1.0 / 6, 2.0 / 3});
     static final ButcherTableau RK4 = ButcherTableau.explicit("rk4", 4,
             a(new double[0], new double[] {0.5}, new double[] {0, 0.5}, new double[] {0, 0, 1}), new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6});
+    private static final double SQRT5 = Math.sqrt(5);
+    /** Ralston's fourth-order method (minimum error bound), exact coefficients in √5 (Ralston 1962). */
     static final ButcherTableau RALSTON4 = ButcherTableau.explicit("ralston4", 4,
-            a(new double[0], new double[] {0.4}, new double[] {0.29697761, 0.15875964}, new double[] {0.21810040, -3.05096516, 3.83286476}),
-            new double[] {0.17476028, -0.55148066, 1.20553560, 0.17118478});
+            a(new double[0], new double[] {0.4},
+                    new double[] {(-2889 + 1428 * SQRT5) / 1024, (3785 - 1620 * SQRT5) / 1024},
+                    new double[] {(-3365 + 2094 * SQRT5) / 6040, (-975 - 3046 * SQRT5) / 2552, (467040 + 203968 * SQRT5) / 240845}),
+            new double[] {(263 + 24 * SQRT5) / 1812, (125 - 1000 * SQRT5) / 3828, (3426304 + 1661952 * SQRT5) / 5924787, (30 - 4 * SQRT5) / 123});
     static final ButcherTableau RK4_38 = ButcherTableau.explicit("rk4_38rule", 4,
             a(new double[0], new double[] {1.0 / 3}, new double[] {-1.0 / 3, 1}, new double[] {1, -1, 1}), new double[] {0.125, 0.375, 0.375, 0.125});
 

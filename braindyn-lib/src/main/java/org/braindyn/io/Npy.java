@@ -60,15 +60,19 @@ public final class Npy {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < MAGIC.length; i++)
             if (bytes.length <= i || bytes[i] != MAGIC[i]) throw new IllegalArgumentException(source + ": not a .npy file (bad magic)");
+        if (bytes.length < 10) throw new IllegalArgumentException(source + ": truncated .npy file; " + bytes.length + " bytes is shorter than the 10-byte preamble");
         int major = bytes[6];
+        if (major < 1 || major > 3) throw new IllegalArgumentException(source + ": unsupported .npy version " + major + "." + bytes[7] + "; expected 1.0, 2.0 or 3.0");
+        if (major > 1 && bytes.length < 12) throw new IllegalArgumentException(source + ": truncated .npy file; " + bytes.length + " bytes is shorter than the 12-byte preamble of version " + major);
         b.position(8);
-        int hlen = major == 1 ? Short.toUnsignedInt(b.getShort()) : b.getInt();
-        if (major < 1 || major > 3) throw new IllegalArgumentException(source + ": unsupported .npy version " + major + "." + bytes[7]);
-        String header = new String(bytes, b.position(), hlen, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        b.position(b.position() + hlen);
+        long hlen = major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
+        if (b.position() + hlen > bytes.length)
+            throw new IllegalArgumentException(source + ": truncated .npy header; it declares " + hlen + " bytes, the file has " + (bytes.length - b.position()) + " after the preamble");
+        String header = new String(bytes, b.position(), (int) hlen, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        b.position(b.position() + (int) hlen);
         Matcher d = DESCR.matcher(header), f = FORTRAN.matcher(header), s = SHAPE.matcher(header);
         if (!d.find() || !f.find() || !s.find()) throw new IllegalArgumentException(source + ": cannot parse .npy header " + header.strip());
-        int[] shape = parseShape(s.group(1));
+        int[] shape = parseShape(s.group(1), source);
         boolean fortran = f.group(1).equals("True");
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         char kind = d.group(2).charAt(0);
@@ -107,13 +111,24 @@ public final class Npy {
         };
     }
 
-    private static int[] parseShape(String text) {
+    private static int[] parseShape(String text, String source) {
         String t = text.strip();
         if (t.isEmpty()) return new int[0];
         String[] parts = t.split(",");
         int n = 0;
         int[] out = new int[parts.length];
-        for (String p : parts) if (!p.isBlank()) out[n++] = Integer.parseInt(p.strip().replace("L", ""));
+        for (String p : parts) {
+            if (p.isBlank()) continue;
+            String digits = p.strip().replace("L", "");
+            int d;
+            try {
+                d = Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ": bad .npy header: shape (" + t + ") has '" + p.strip() + "'; expected non-negative integers", e);
+            }
+            if (d < 0) throw new IllegalArgumentException(source + ": bad .npy header: shape (" + t + ") has the negative extent " + d);
+            out[n++] = d;
+        }
         return java.util.Arrays.copyOf(out, n);
     }
 
@@ -127,7 +142,10 @@ public final class Npy {
     public static void write(Path path, Tensor t) throws IOException { AtomicFiles.write(path, toBytes(t)); }
 
     /** Reads a {@code .npy} file. */
-    public static Tensor read(Path path) throws IOException { return fromBytes(Files.readAllBytes(path), path.toString()); }
+    public static Tensor read(Path path) throws IOException {
+        if (!Files.exists(path)) throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such .npy file");
+        return fromBytes(Files.readAllBytes(path), path.toString());
+    }
 
     /** Reads a {@code .npy} stream to its end. */
     public static Tensor read(InputStream in, String source) throws IOException {

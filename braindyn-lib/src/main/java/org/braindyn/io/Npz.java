@@ -66,12 +66,18 @@ public final class Npz {
     /** Reads an archive from a stream. */
     public static Map<String, Tensor> read(InputStream in, String source) throws IOException {
         Map<String, Tensor> out = new LinkedHashMap<>();
+        String entry = null;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (e.isDirectory()) continue;
-                String name = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
-                out.put(name, Npy.read(zip, source + "!" + e.getName()));
+                entry = e.getName();
+                String name = entry.endsWith(".npy") ? entry.substring(0, entry.length() - 4) : entry;
+                out.put(name, Npy.read(zip, source + "!" + entry));
+                entry = null;
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new IOException(source + (entry == null ? "" : "!" + entry) + ": corrupt or truncated .npz archive (" + e.getMessage()
+                    + ")" + (entry == null ? "" : "; entries read before it: " + (out.isEmpty() ? "none" : String.join(", ", out.keySet()))), e);
         }
         if (out.isEmpty()) throw new IOException(source + ": no arrays found; is it an .npz archive?");
         return out;

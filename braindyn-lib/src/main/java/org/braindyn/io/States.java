@@ -34,17 +34,31 @@ public final class States {
     }
 
     /**
-     * Restores the variables found in {@code file}; each value is checked by {@link Variable#set}. With
-     * {@code checkMissing}, model states absent from the file are reported on {@code log}; {@code log} (may be
-     * null) also receives one "Loading NAME ..." line per state.
+     * Restores the variables found in {@code file}. The load is all or nothing: every value is first checked against
+     * its variable (dtype, shape, constraints, {@link Variable#check}) and only when all pass are they assigned, so a
+     * bad file leaves the model exactly as it was. With {@code checkMissing}, model states absent from the file are
+     * reported on {@code log}; {@code log} (may be null) also receives one "Loading NAME ..." line per state.
+     *
+     * @throws IllegalArgumentException naming the file and every state that does not fit, when any does not
      */
     public static Report load(Module model, Path file, boolean checkMissing, PrintStream log) throws IOException {
         Map<String, Tensor> data = Npz.read(file);
         Map<String, Variable> vars = new LinkedHashMap<>(model.vars(Module.Scheme.RELATIVE).unique().asMap());
-        List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>();
+        List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>(), problems = new ArrayList<>();
         for (var e : vars.entrySet()) {
             Tensor t = data.get(e.getKey());
             if (t == null) { missing.add(e.getKey()); continue; }
+            try {
+                e.getValue().check(t);
+            } catch (RuntimeException bad) {
+                problems.add(e.getKey() + ": " + bad.getMessage());
+            }
+        }
+        if (!problems.isEmpty())
+            throw new IllegalArgumentException("States.load: " + file + " does not fit the model; nothing was loaded:\n  " + String.join("\n  ", problems));
+        for (var e : vars.entrySet()) {
+            Tensor t = data.get(e.getKey());
+            if (t == null) continue;
             if (log != null) log.println("Loading " + e.getKey() + " ...");
             e.getValue().set(t);
         }
