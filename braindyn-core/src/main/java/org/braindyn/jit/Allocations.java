@@ -10,9 +10,22 @@ import java.lang.management.ManagementFactory;
 public final class Allocations {
     private Allocations() {}
 
-    /** Bytes the current thread allocated while {@code r} ran, or -1 where the JVM does not count them. */
+    /** True where this JVM counts the bytes each thread allocates (HotSpot does, when the counter is enabled). */
+    public static boolean supported() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
+                && mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled();
+    }
+
+    /**
+     * Bytes the current thread allocated while {@code r} ran.
+     *
+     * @throws IllegalStateException where the JVM cannot count them (check {@link #supported()} first to report
+     *                               "unknown" instead): an allocation check must fail there, not pass vacuously
+     */
     public static long measure(Runnable r) {
-        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx)) { r.run(); return -1; }
+        if (!supported() || !(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx))
+            throw new IllegalStateException("Allocations.measure: this JVM (" + System.getProperty("java.vm.name")
+                    + ") does not count per-thread allocated bytes; run on HotSpot with -XX:+UseThreadAllocatedMemory (the default)");
         long before = mx.getCurrentThreadAllocatedBytes();
         r.run();
         return mx.getCurrentThreadAllocatedBytes() - before;

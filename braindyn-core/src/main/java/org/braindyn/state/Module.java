@@ -18,8 +18,9 @@ import java.util.Set;
  * (the owner's unique name then the attribute: {@code E.V}). States kept in lists or maps are not searched
  * unless registered with {@link #registerImplicitVars} / {@link #registerImplicitNodes}.
  *
- * <p>Every module has a unique name: {@code ClassName + counter} by default, or an explicit one; reusing a live
- * explicit name throws {@link UniqueNameError}.
+ * <p>Every module has a name: {@code ClassName + counter} by default (unique in the JVM), or an explicit one, which
+ * must be unique within the network it belongs to: two different modules of one tree with the same name throw
+ * {@link UniqueNameError} when the tree is collected (see {@link Naming}).
  * <pre>{@code
  * final class Fhn extends Module {
  *     final Variable v = new Variable(BM.zeros(1)), w = new Variable(BM.zeros(1));
@@ -147,11 +148,24 @@ public abstract class Module {
         return out;
     }
 
-    private static void walk(Module m, String path, int level, Scheme scheme, Collector<Variable> vars, Collector<Module> nodes, Set<Module> onPath) {
+    private void walk(Module m, String path, int level, Scheme scheme, Collector<Variable> vars, Collector<Module> nodes, Set<Module> onPath) {
+        walk(m, path, level, scheme, vars, nodes, onPath, new java.util.HashMap<>());
+    }
+
+    /** Where a name was first met in a walk: the module and its path. */
+    private record Seen(Module module, String path) {}
+
+    private void walk(Module m, String path, int level, Scheme scheme, Collector<Variable> vars, Collector<Module> nodes, Set<Module> onPath,
+                      Map<String, Seen> byName) {
         if (!onPath.add(m)) return;                       // a cycle: the parent chain already contains m
+        String where = path.isEmpty() ? "(root)" : path;
+        Seen first = byName.putIfAbsent(m.name, new Seen(m, where));
+        if (first != null && first.module() != m)
+            throw new UniqueNameError("In " + this + ", two different modules have the name \"" + m.name + "\" (at " + first.path() + " and at "
+                    + where + "); names must be unique within a network. Rename one, or pass null for an automatic name.");
         if (nodes != null) nodes.put(scheme == Scheme.RELATIVE ? path : m.name, m);
         if (vars != null) m.ownVars().forEach((k, v) -> vars.put(scheme == Scheme.RELATIVE ? join(path, k) : m.name + "." + k, v));
-        if (level != 0) m.children().forEach((k, c) -> walk(c, join(path, k), level - 1, scheme, vars, nodes, onPath));
+        if (level != 0) m.children().forEach((k, c) -> walk(c, join(path, k), level - 1, scheme, vars, nodes, onPath, byName));
         onPath.remove(m);
     }
 

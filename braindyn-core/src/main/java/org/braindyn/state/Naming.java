@@ -5,9 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The global name registry of modules: automatic names are the class's simple name plus a per-class counter
- * ({@code Lif0}, {@code Lif1}, …); explicit names must be unique among live objects. {@link #clearNameCache()}
- * forgets everything (BrainPy {@code bp.clear_name_cache()}), e.g. between independent experiments or tests.
+ * The name registry of modules: automatic names are the class's simple name plus a per-class counter
+ * ({@code Lif0}, {@code Lif1}, …), unique in the JVM and never equal to a live explicit name. Explicit names need only
+ * be unique within one network (a tree of modules): building the same network class twice, as parameter sweeps and
+ * repeated experiments do, gives two networks each with its own {@code "E"}; two different modules with one name in
+ * the same tree raise {@link UniqueNameError} when the tree is collected ({@link Module#nodes()},
+ * {@link Module#vars()}, a runner). {@link #clearNameCache()} forgets the counters (BrainPy
+ * {@code bp.clear_name_cache()}).
  */
 public final class Naming {
     private static final Map<String, WeakReference<Object>> USED = new HashMap<>();
@@ -31,11 +35,7 @@ public final class Naming {
         if (requested.isBlank() || requested.contains("."))
             throw new IllegalArgumentException(owner.getClass().getSimpleName() + ": name '" + requested
                     + "' is not valid; expected a non-blank name without '.'");
-        if (!isFree(requested, owner))
-            throw new UniqueNameError("In " + owner.getClass().getSimpleName() + ", we found an object has a used name \""
-                    + requested + "\" (used by a " + USED.get(requested).get().getClass().getSimpleName()
-                    + "). Choose another name, or call Naming.clearNameCache() to start afresh.");
-        USED.put(requested, new WeakReference<>(owner));
+        USED.put(requested, new WeakReference<>(owner));   // reserved against automatic names; uniqueness is per network
         return requested;
     }
 

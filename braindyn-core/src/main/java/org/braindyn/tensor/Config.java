@@ -43,6 +43,9 @@ public final class Config {
     /** Whether large kernels may use several cores. */
     public static boolean parallelKernels() { return org.braindyn.ops.internal.Parallel.enabled(); }
 
+    /** Elementwise kernels over at least this many elements split across cores when parallel kernels are on. */
+    public static int parallelElementwiseThreshold() { return org.braindyn.ops.internal.Parallel.ELEMENTWISE_THRESHOLD; }
+
     /** The default integration step in ms (BrainPy {@code bm.get_dt()}, default 0.1). */
     public static double dt() { return dt; }
 

@@ -60,9 +60,18 @@ class ModuleTest {
         assertEquals("FitzHughNagumoModel0", a.name());
         assertEquals("FitzHughNagumoModel1", b.name());
         FitzHughNagumoModel x = new FitzHughNagumoModel("X");
-        UniqueNameError e = assertThrows(UniqueNameError.class, () -> new FitzHughNagumoModel("X"));
-        assertTrue(e.getMessage().contains("\"X\""), e.getMessage());
         assertEquals("X", x.name());
+        // BrainPy refuses a second live "X" anywhere; BrainDyn only within one network, so that a network class can be
+        // built twice (parameter sweeps). Within one tree the clash is a UniqueNameError when the tree is collected.
+        FitzHughNagumoModel x2 = new FitzHughNagumoModel("X");
+        assertEquals("X", x2.name());
+        final class Pair extends Module {
+            final FitzHughNagumoModel first = x, second = x2;
+            Pair() { super(null); }
+        }
+        UniqueNameError e = assertThrows(UniqueNameError.class, () -> new Pair().vars());
+        assertTrue(e.getMessage().contains("\"X\"") && e.getMessage().contains("first") && e.getMessage().contains("second"), e.getMessage());
+        assertNotEquals("X", new FitzHughNagumoModel().name(), "automatic names never take a live explicit name");
         Naming.clearNameCache();
         assertEquals("X", new FitzHughNagumoModel("X").name(), "names are free again after clearing the cache");
         assertThrows(IllegalArgumentException.class, () -> new FitzHughNagumoModel("a.b"));

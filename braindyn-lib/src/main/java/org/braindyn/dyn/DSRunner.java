@@ -65,6 +65,38 @@ public final class DSRunner {
      */
     public DSRunner jit(boolean on) { this.jit = on; return this; }
 
+    private boolean checkFinite;
+    private List<Map.Entry<String, Variable>> finiteChecked;
+
+    /**
+     * Stop at the first step after which a floating-point state of the target holds NaN or ±Inf, with an
+     * {@link IllegalStateException} naming the variable, the step and the time (default off). Eager runs stop right
+     * after that step; compiled runs check every step inside the compiled loop and stop at the end of the chunk in
+     * which it happened, still naming the exact step. Set it before the first compiled run.
+     */
+    public DSRunner checkFinite(boolean on) {
+        if (on && compiledBody != null && finiteChecked == null)
+            throw new IllegalStateException("DSRunner.checkFinite: the compiled step was already built without the check; call checkFinite(true) before the first run");
+        this.checkFinite = on;
+        return this;
+    }
+
+    private List<Map.Entry<String, Variable>> finiteChecked() {
+        if (finiteChecked == null) {
+            finiteChecked = new ArrayList<>();
+            for (var e : ((org.braindyn.state.Module) target).vars(org.braindyn.state.Module.Scheme.RELATIVE).unique().asMap().entrySet())
+                if (e.getValue().dtype().isFloating()) finiteChecked.add(e);
+        }
+        return finiteChecked;
+    }
+
+    private IllegalStateException nonFinite(String var, Tensor value, long atStep) {
+        String kind = BM.any(BM.isnan(value)).getBool() ? "NaN" : "±Inf";
+        return new IllegalStateException(String.format(java.util.Locale.ROOT,
+                "DSRunner: %s became non-finite (%s) at step %d (t = %.4g ms); the run stopped. Look for a too-large dt, a "
+                + "parameter out of range or an input that diverges; checkFinite(false) lets the run continue.", var, kind, atStep, (atStep + 1) * dt));
+    }
+
     /** Runs {@code target} with step {@code dt} ms, recording the variables at {@code monitors}. */
     public DSRunner(DynamicalSystem target, List<String> monitors, double dt) {
         if (!(dt > 0)) throw new IllegalArgumentException("DSRunner.dt: must be > 0 ms; got " + dt);
@@ -140,6 +172,8 @@ public final class DSRunner {
 
     /** Runs for {@code duration} ms more; returns the wall time in seconds. */
     public double run(double duration) {
+        if (!(duration >= 0) || Double.isInfinite(duration))
+            throw new IllegalArgumentException("DSRunner.run: duration must be a finite number of ms >= 0; got " + duration);
         int n = (int) Math.round(duration / dt);
         if (jit) return runCompiled(n);
         long t0 = System.nanoTime();
@@ -153,6 +187,9 @@ public final class DSRunner {
             });
             addTime(t);
             for (var e : monitors.entrySet()) records.get(e.getKey()).add(e.getValue().get());
+            if (checkFinite)
+                for (var e : finiteChecked())
+                    if (!BM.all(BM.isfinite(e.getValue().value())).getBool()) throw nonFinite(e.getKey(), e.getValue().value(), i);
             long now = System.nanoTime();
             if (progress != null && now - lastReport > 1_000_000_000L) {
                 progress.printf("DSRunner: %5.1f%% (t = %.1f ms)%n", 100.0 * (k + 1) / n, t + dt);
@@ -165,15 +202,17 @@ public final class DSRunner {
     private double runCompiled(int n) {
         long t0 = System.nanoTime(), lastReport = t0;
         List<Input> iters = inputs.stream().filter(Input::iter).toList();
+        List<Map.Entry<String, Variable>> checked = checkFinite ? finiteChecked() : List.of();
         if (compiledBody == null) {
             List<String> names = List.copyOf(monitors.keySet());
             compiledBody = x -> {
-                Tensor[] out = new Tensor[names.size()];
+                Tensor[] out = new Tensor[names.size() + checked.size()];
                 Shared.with(new Shared(0, 0, dt, false), x[0], () -> {
                     int j = 1;
                     for (Input in : inputs) apply(in, in.iter() ? x[j++] : in.value());
                     target.update();
-                    for (int m = 0; m < out.length; m++) out[m] = monitors.get(names.get(m)).get();
+                    for (int m = 0; m < names.size(); m++) out[m] = monitors.get(names.get(m)).get();
+                    for (int c = 0; c < checked.size(); c++) out[names.size() + c] = BM.all(BM.isfinite(checked.get(c).getValue().value()));
                 });
                 return out;
             };
@@ -197,6 +236,12 @@ public final class DSRunner {
             for (int k = 0; k < len; k++) addTime((step + k) * dt);
             step += len;
             done += len;
+            int badVar = -1, badStep = len;   // the earliest step at which any checked variable went non-finite
+            for (int c = 0; c < checked.size(); c++) {
+                boolean[] ok = ys[m + c].toBoolArray();
+                for (int k = 0; k < badStep; k++) if (!ok[k]) { badVar = c; badStep = k; break; }
+            }
+            if (badVar >= 0) throw nonFinite(checked.get(badVar).getKey(), checked.get(badVar).getValue().value(), step - len + badStep);
             long now = System.nanoTime();
             if (progress != null && done < n && now - lastReport > 1_000_000_000L) {
                 progress.printf("DSRunner: %5.1f%% (t = %.1f ms, compiled)%n", 100.0 * done / n, step * dt);

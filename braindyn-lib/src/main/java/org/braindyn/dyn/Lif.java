@@ -58,13 +58,14 @@ public final class Lif extends NeuronGroup {
     private Lif(String name, int size, LifSpec spec, LifParams p, Reset reset, Surrogate spkFun, Initializer vInit) {
         super(name, size);
         this.p = p;
-        this.vRest = LifSpec.resolve("vRest", spec.vRest(), size);
-        this.vReset = LifSpec.resolve("vReset", spec.vReset(), size);
-        this.vTh = LifSpec.resolve("vTh", spec.vTh(), size);
-        this.tau = LifSpec.resolve("tau", spec.tau(), size);
-        this.r = LifSpec.resolve("r", spec.r(), size);
-        this.tauRef = LifSpec.resolve("tauRef", spec.tauRef(), size);
-        LifSpec.validate(tau.get(), vTh.get(), vReset.get(), tauRef.get());
+        String model = "Lif" + (name == null ? "" : " '" + name + "'");
+        this.vRest = LifSpec.resolve(model, "vRest", spec.vRest(), size, LifSpec.Rule.POTENTIAL);
+        this.vReset = LifSpec.resolve(model, "vReset", spec.vReset(), size, LifSpec.Rule.POTENTIAL);
+        this.vTh = LifSpec.resolve(model, "vTh", spec.vTh(), size, LifSpec.Rule.POTENTIAL);
+        this.tau = LifSpec.resolve(model, "tau", spec.tau(), size, LifSpec.Rule.POSITIVE);
+        this.r = LifSpec.resolve(model, "r", spec.r(), size, LifSpec.Rule.RESISTANCE);
+        this.tauRef = LifSpec.resolve(model, "tauRef", spec.tauRef(), size, LifSpec.Rule.NON_NEGATIVE);
+        LifSpec.validate(model, vTh.get(), vReset.get());
         this.refractory = BM.any(tauRef.get().gt(0)).getBool() || spec.tauRef() instanceof Variable;
         this.reset = reset;
         this.spkFun = spkFun;

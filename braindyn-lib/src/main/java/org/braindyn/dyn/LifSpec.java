@@ -18,18 +18,41 @@ public record LifSpec(Object vRest, Object vReset, Object vTh, Object tau, Objec
     /** The homogeneous parameters as a specification. */
     public static LifSpec of(LifParams p) { return new LifSpec(p.vRest(), p.vReset(), p.vTh(), p.tau(), p.r(), p.tauRef()); }
 
-    /** A parameter resolved for {@code size} neurons: a constant, or a view of a Variable. */
-    static Supplier<Tensor> resolve(String name, Object spec, int size) {
-        if (spec instanceof Variable v) return v::value;
+    /** The rule each parameter obeys, with its unit, for validation and for the constraints put on {@code Variable} parameters. */
+    enum Rule {
+        POTENTIAL("mV", "a finite potential in mV for every neuron") { boolean holds(Tensor t) { return BM.all(BM.isfinite(t)).getBool(); } },
+        POSITIVE("ms", "> 0 for every neuron") { boolean holds(Tensor t) { return BM.all(BM.logicalAnd(t.gt(0), BM.isfinite(t))).getBool(); } },
+        RESISTANCE("MΩ", "> 0 for every neuron") { boolean holds(Tensor t) { return BM.all(BM.logicalAnd(t.gt(0), BM.isfinite(t))).getBool(); } },
+        NON_NEGATIVE("ms", ">= 0 for every neuron") { boolean holds(Tensor t) { return BM.all(BM.logicalAnd(t.ge(0), BM.isfinite(t))).getBool(); } };
+
+        final String unit, expected;
+
+        Rule(String unit, String expected) { this.unit = unit; this.expected = expected; }
+
+        abstract boolean holds(Tensor t);
+    }
+
+    /**
+     * A parameter resolved for {@code size} neurons: a constant (checked now), or a view of a Variable (checked now and
+     * constrained, so that a later {@code set} to an invalid value fails naming the model and parameter).
+     */
+    static Supplier<Tensor> resolve(String model, String name, Object spec, int size, Rule rule) {
+        String owner = model + "." + name;
+        if (spec instanceof Variable v) {
+            v.constrain(new Variable.Constraint(owner, rule.expected + " (" + rule.unit + ")", rule::holds));
+            return v::value;
+        }
         Tensor t = Params.init(spec, size);
-        if (t == null) throw new IllegalArgumentException("Lif." + name + ": a value is required");
+        if (t == null) throw new IllegalArgumentException(owner + ": a value is required (" + rule.unit + ")");
+        if (!rule.holds(t)) throw new IllegalArgumentException(owner + ": must be " + rule.expected + " (" + rule.unit + "); got "
+                + (t.size() == 1 ? String.valueOf(t.reshape(-1).getDouble(0)) : "min " + BM.min(t).item() + ", max " + BM.max(t).item()));
         return () -> t;
     }
 
-    /** Checks {@code tau > 0}, {@code vTh > vReset} and {@code tauRef >= 0} elementwise, naming the parameter. */
-    static void validate(Tensor tau, Tensor vTh, Tensor vReset, Tensor tauRef) {
-        if (!BM.all(tau.gt(0)).getBool()) throw new IllegalArgumentException("Lif.tau [tau]: must be > 0 ms for every neuron, got min " + BM.min(tau).item());
-        if (!BM.all(vTh.gt(vReset)).getBool()) throw new IllegalArgumentException("Lif.vTh [V_th] must exceed vReset [V_reset] for every neuron");
-        if (!BM.all(tauRef.ge(0)).getBool()) throw new IllegalArgumentException("Lif.tauRef [tau_ref]: must be >= 0 ms for every neuron");
+    /** Checks {@code vTh > vReset} elementwise, naming the model. */
+    static void validate(String model, Tensor vTh, Tensor vReset) {
+        if (!BM.all(vTh.gt(vReset)).getBool())
+            throw new IllegalArgumentException(model + ".vTh [V_th] must exceed vReset [V_reset] for every neuron; got V_th " + BM.min(vTh).item()
+                    + " mV (min), V_reset " + BM.max(vReset).item() + " mV (max)");
     }
 }

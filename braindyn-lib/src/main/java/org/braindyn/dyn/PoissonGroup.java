@@ -22,7 +22,13 @@ public final class PoissonGroup extends NeuronGroup {
     /** @param rates one rate per neuron in Hz (or a scalar for all) */
     public PoissonGroup(String name, int size, Tensor rates, RandomState rng) {
         super(name, size);
-        this.rates = rates.astype(DType.F64);
+        if (rates == null) throw new IllegalArgumentException(this + ".rates: required (Hz), one per neuron or a scalar");
+        Tensor hz = rates.astype(DType.F64);
+        if (hz.size() != 1 && hz.size() != size)
+            throw new IllegalArgumentException(this + ".rates: " + hz.size() + " rates for " + size + " neurons; expected one per neuron or a scalar (Hz)");
+        if (!BM.all(BM.logicalAnd(hz.ge(0), BM.isfinite(hz))).getBool())
+            throw new IllegalArgumentException(this + ".rates: must be finite and >= 0 Hz for every neuron; got min " + BM.min(hz).item() + " Hz");
+        this.rates = hz;
         this.rng = rng == null ? new RandomState(0) : rng;
         this.spike = new Variable(BM.zeros(Shape.of(size), DType.BOOL));
     }

@@ -36,10 +36,35 @@ public final class Projection extends DynamicalSystem {
         this.perNeuron = perNeuron;
         int longest = perNeuron == null ? delaySteps : java.util.Arrays.stream(perNeuron).max().orElse(0);
         this.delay = pre != null && longest > 0 ? pre.spikeDelay(longest) : null;
+        checkSizes(pre, comm, syn, post);
         this.comm = comm;
         this.syn = syn;
         this.post = post;
         post.addCurrent(v -> out.current(syn.conductance(), v));
+    }
+
+    /**
+     * Fails at construction, naming the components, when the synapse's size differs from the postsynaptic group's or
+     * the communication layer's output (probed once on {@code pre}'s current spikes) differs from the synapse's.
+     */
+    private void checkSizes(NeuronGroup pre, Comm comm, Synapse syn, NeuronGroup post) {
+        if (comm == null || syn == null || post == null)
+            throw new IllegalArgumentException(this + ": comm, syn and post are required; got comm " + comm + ", syn " + syn + ", post " + post);
+        int synSize = syn.conductance().shape().dim(-1);
+        if (synSize != post.num())
+            throw new IllegalArgumentException(this + ": synapse " + syn + " has " + synSize + " targets but the postsynaptic group " + post
+                    + " has " + post.num() + " neurons; expected equal sizes");
+        if (pre == null) return;
+        int out;
+        try {
+            out = comm.apply(pre.spike()).shape().dim(-1);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(this + ": the communication layer cannot take the spikes of " + pre + " (" + pre.num()
+                    + " neurons): " + e.getMessage(), e);
+        }
+        if (out != synSize)
+            throw new IllegalArgumentException(this + ": the communication layer maps " + pre + " (" + pre.num() + " neurons) to " + out
+                    + " outputs but synapse " + syn + " has " + synSize + " targets; expected equal sizes");
     }
 
     /** Reads {@code pre}'s spikes every step (BrainPy {@code FullProjAlignPost}). */

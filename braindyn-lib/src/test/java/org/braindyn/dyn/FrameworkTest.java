@@ -204,20 +204,21 @@ class FrameworkTest {
     }
 
     /**
-     * Same seed ⇒ same spikes whether kernels run on one thread or are split across several: 300,000 neurons put the
-     * elementwise kernels above the splitting threshold (the test JVM's common pool has at least two workers).
+     * Same seed ⇒ same spikes whether kernels run on one thread or are split across several: 400,000 neurons (320,000
+     * excitatory) put the excitatory group's elementwise kernels above the splitting threshold (2^18 elements; 300,000 did not) (the test JVM's common pool has at least two workers).
      */
     @Test
     void spikeTrainsDoNotDependOnTheThreadCount() {
         assertTrue(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() >= 2, "the test JVM sets the common pool's parallelism to >= 2");
-        assertTrue(300_000 > 1 << 18, "above the elementwise splitting threshold (2^18 elements)");
+        assertTrue(400_000 * 4 / 5 > org.braindyn.tensor.Config.parallelElementwiseThreshold(),
+                "the excitatory group's elementwise kernels are above the splitting threshold, so they do split");
         boolean before = org.braindyn.tensor.Config.parallelKernels();
         try {
             Tensor[] runs = new Tensor[2];
             for (int t = 0; t < 2; t++) {
                 org.braindyn.tensor.Config.setParallelKernels(t == 1);
                 Naming.clearNameCache();
-                EINet net = new EINet(300_000, 11, 4);
+                EINet net = new EINet(400_000, 11, 4);
                 DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("ids", () -> nonzero(net.E.spike.value())[0])
                         .input("E.input", 20).input("I.input", 20).progress(null);
                 r.run(12);
