@@ -43,7 +43,6 @@ class RunCommandTest {
         assertTrue(Files.size(dir.resolve("coba/coba_raster.png")) > 1000, "the figure is written on every path");
         assertTrue(Files.exists(dir.resolve("coba/coba_spikes.npz")));
         Outcome other = run("run", "coba", "--duration", "20", "--seed", "8", "--neurons", "400", "--json", "--out", dir.toString());
-        assertNotEquals(a.out.replaceAll(",\"seed\".*", ""), "", "sanity");
         assertNotEquals(a.out.replaceAll(".*\"spikes\":(\\d+).*", "$1"), other.out.replaceAll(".*\"spikes\":(\\d+).*", "$1"), "another seed, another network");
     }
 

@@ -31,6 +31,10 @@ public final class Plots {
      * named {@code "neuron i"}. For another x axis or other names use {@link LineFigure}.
      */
     public static void line(Tensor ts, Tensor values, int[] plotIds, Path file, String title, String yLabel, boolean legend) throws IOException {
+        lineFigure(ts, values, plotIds, title, yLabel, legend).save(file);
+    }
+
+    static LineFigure lineFigure(Tensor ts, Tensor values, int[] plotIds, String title, String yLabel, boolean legend) {
         Tensor v = values.ndim() == 1 ? values.reshape(-1, 1) : values;
         if (v.ndim() != 2 || v.dim(0) != ts.size())
             throw new IllegalArgumentException("Plots.line: values must be (T,) or (T, N) with T = " + ts.size() + "; got " + values.shape());
@@ -40,6 +44,6 @@ public final class Plots {
             if (id < 0 || id >= v.dim(1)) throw new IllegalArgumentException("Plots.line: plot id " + id + " is outside 0 … " + (v.dim(1) - 1));
             f.series("neuron " + id, ts.reshape(-1), v.get(":, " + id).reshape(-1));
         }
-        f.save(file);
+        return f;
     }
 }

@@ -44,7 +44,10 @@ class FiguresTest {
     @Test
     void plotsLineNamesSeriesByNeuronAndLabelsTime() {
         Tensor ts = BM.arange(0.0, 10.0, 1.0), v = BM.zeros(10, 3);
-        assertDoesNotThrow(() -> Plots.line(ts, v, new int[] {0, 2}, Path.of(System.getProperty("java.io.tmpdir"), "braindyn-line-test.png"), "V", "V (mV)", true));
+        XYChart c = Plots.lineFigure(ts, v, new int[] {0, 2}, "V", "V (mV)", true).chart();
+        assertEquals(List.of("neuron 0", "neuron 2"), visible(c).stream().map(XYSeries::getName).toList());
+        assertEquals("time (ms)", c.getXAxisTitle());
+        assertEquals("V (mV)", c.getYAxisTitle());
     }
 
     @Test
