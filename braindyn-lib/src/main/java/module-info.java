@@ -1,6 +1,6 @@
 /**
  * The BrainDyn library users program against: array files ({@code .npy}/{@code .npz}) and linear algebra today;
- * integrators, models, connectivity, training and analysis as they arrive.
+ * integrators, models, connectivity, runners, dynamics analysis and measures; training as it arrives.
  */
 module org.braindyn {
     requires transitive org.braindyn.core;
@@ -15,5 +15,7 @@ module org.braindyn {
     exports org.braindyn.connect;
     exports org.braindyn.inputs;
     exports org.braindyn.dyn;
+    exports org.braindyn.analysis;
+    exports org.braindyn.measure;
     opens org.braindyn.dyn to org.braindyn.core;
 }
