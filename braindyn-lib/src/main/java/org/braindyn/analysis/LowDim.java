@@ -118,6 +118,187 @@ abstract class LowDim {
         return out;
     }
 
+    /** How fixed-point candidates are chosen (BrainPy's {@code select_candidates}). */
+    public enum Candidates {
+        /** Points on the fx-nullcline (default of the phase plane). */ FX_NULLCLINE,
+        /** Points on the fy-nullcline. */ FY_NULLCLINE,
+        /** Points on both nullclines. */ NULLCLINES,
+        /** The {@code numRank} grid points with the smallest ½‖f‖² per parameter point (default of bifurcations). */ AUX_RANK
+    }
+
+    /** Points where target component {@code comp} vanishes: sign changes along both grid axes, refined by bisection. */
+    double[][] nullcline(int comp, double[][] pv) {
+        double[] xs = setup.grid(setup.targetVarNames().get(0)), ys = setup.grid(setup.targetVarNames().get(1));
+        int nx = xs.length, ny = ys.length;
+        double[] gx = new double[nx * ny], gy = new double[nx * ny];
+        for (int j = 0; j < ny; j++) for (int i = 0; i < nx; i++) { gx[j * nx + i] = xs[i]; gy[j * nx + i] = ys[j]; }
+        double[] fv = f(new double[][] {gx, gy}, pv)[comp];
+        List<double[]> along = new ArrayList<>();   // {fixed coordinate, lo, hi, axis}
+        for (int j = 0; j < ny; j++) {              // along x, y fixed
+            double[] row = new double[nx];
+            for (int i = 0; i < nx; i++) row[i] = fv[j * nx + i];
+            for (int i : Roots.brackets(row)) along.add(new double[] {ys[j], xs[i], row[i] == 0 ? xs[i] : xs[i + 1], 0});
+        }
+        for (int i = 0; i < nx; i++) {              // along y, x fixed
+            double[] col = new double[ny];
+            for (int j = 0; j < ny; j++) col[j] = fv[j * nx + i];
+            for (int j : Roots.brackets(col)) along.add(new double[] {xs[i], ys[j], col[j] == 0 ? ys[j] : ys[j + 1], 1});
+        }
+        int m = along.size();
+        double[] lo = new double[m], hi = new double[m], fixed = new double[m];
+        boolean[] alongY = new boolean[m];
+        for (int k = 0; k < m; k++) { fixed[k] = along.get(k)[0]; lo[k] = along.get(k)[1]; hi[k] = along.get(k)[2]; alongY[k] = along.get(k)[3] == 1; }
+        double[] r = Roots.bisect(v -> {
+            double[] px = new double[m], py = new double[m];
+            for (int k = 0; k < m; k++) { px[k] = alongY[k] ? fixed[k] : v[k]; py[k] = alongY[k] ? v[k] : fixed[k]; }
+            return f(new double[][] {px, py}, pv)[comp];
+        }, lo, hi);
+        double[][] pts = new double[2][m];
+        for (int k = 0; k < m; k++) { pts[0][k] = alongY[k] ? fixed[k] : r[k]; pts[1][k] = alongY[k] ? r[k] : fixed[k]; }
+        return pts;
+    }
+
+    /** The {@code numRank} grid points of lowest ½‖f‖² for each parameter point: {@code {cand[var][m], owner[m]}}. */
+    Object[] auxRank(double[][] parPoints, int points, int numRank) {
+        List<String> tv = setup.targetVarNames();
+        int d = tv.size(), g = 1;
+        double[][] grids = new double[d][];
+        for (int i = 0; i < d; i++) { grids[i] = setup.grid(tv.get(i)); g *= grids[i].length; }
+        double[][] base = new double[d][g];
+        for (int k = 0, stride = g; k < d; k++) {
+            stride /= grids[k].length;
+            for (int q = 0; q < g; q++) base[k][q] = grids[k][(q / stride) % grids[k].length];
+        }
+        int rank = Math.min(numRank, g), chunk = Math.max(1, 1_000_000 / g);
+        double[][] cand = new double[d][points * rank];
+        int[] owner = new int[points * rank];
+        for (int start = 0; start < points; start += chunk) {
+            int len = Math.min(chunk, points - start);
+            double[][] x = new double[d][g * len];
+            for (int k = 0; k < len; k++) for (int i = 0; i < d; i++) System.arraycopy(base[i], 0, x[i], k * g, g);
+            double[][] pv = new double[parPoints.length][];
+            for (int i = 0; i < pv.length; i++) pv[i] = java.util.Arrays.copyOfRange(parPoints[i], start, start + len);
+            double[] loss = Roots.loss(f(x, repeat(pv, g)));
+            for (int k = 0; k < len; k++) {
+                final int off = k * g;
+                Integer[] order = new Integer[g];
+                for (int q = 0; q < g; q++) order[q] = q;
+                java.util.Arrays.sort(order, (u, v) -> Double.compare(nanLast(loss[off + u]), nanLast(loss[off + v])));
+                for (int r = 0; r < rank; r++) {
+                    int c = (start + k) * rank + r;
+                    for (int i = 0; i < d; i++) cand[i][c] = base[i][order[r]];
+                    owner[c] = start + k;
+                }
+            }
+        }
+        return new Object[] {cand, owner};
+    }
+
+    private static double nanLast(double v) { return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v; }
+
+    /**
+     * Refines candidates ({@code cand[var][m]}, each belonging to parameter point {@code owner[m]}) by damped Newton,
+     * keeps those with ½‖f‖² below {@code tolAux} inside the target ranges, removes duplicates closer than
+     * {@code tolUnique} per parameter point and classifies the rest. One list per parameter point.
+     */
+    List<List<FixedPoint>> refine(double[][] cand, int[] owner, double[][] parPoints, int points, double tolAux, double tolUnique) {
+        int d = cand.length, m = cand[0].length;
+        double[][] pv = new double[parPoints.length][m];
+        for (int i = 0; i < parPoints.length; i++) for (int c = 0; c < m; c++) pv[i][c] = parPoints[i][owner[c]];
+        double[][] x = new double[d][];
+        for (int i = 0; i < d; i++) x[i] = cand[i].clone();
+        double[] loss = m == 0 ? new double[0] : Roots.newton(field(pv), x, 40);
+        List<String> tv = setup.targetVarNames();
+        double[][] ranges = new double[d][];
+        for (int i = 0; i < d; i++) ranges[i] = setup.range(tv.get(i));
+        List<List<Integer>> kept = new ArrayList<>();
+        for (int k = 0; k < points; k++) kept.add(new ArrayList<>());
+        for (int c = 0; c < m; c++) {
+            if (!(loss[c] < tolAux)) continue;
+            boolean inside = true;
+            for (int i = 0; i < d; i++) {
+                double span = ranges[i][1] - ranges[i][0];
+                if (x[i][c] < ranges[i][0] - 1e-6 * span || x[i][c] > ranges[i][1] + 1e-6 * span) inside = false;
+            }
+            if (inside) kept.get(owner[c]).add(c);
+        }
+        List<Integer> all = new ArrayList<>();
+        List<List<Integer>> uniq = new ArrayList<>();
+        for (List<Integer> idx : kept) {
+            int[] order = idx.stream().sorted((u, v) -> Double.compare(loss[u], loss[v])).mapToInt(Integer::intValue).toArray();
+            List<Integer> u = new ArrayList<>();
+            for (int c : Roots.unique(x, order, tolUnique)) u.add(c);
+            u.sort((p, q) -> Double.compare(x[0][p], x[0][q]));
+            uniq.add(u);
+            all.addAll(u);
+        }
+        int n = all.size();
+        double[][] fx = new double[d][n], fp = new double[parPoints.length][n];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < d; i++) fx[i][k] = x[i][all.get(k)];
+            for (int i = 0; i < parPoints.length; i++) fp[i][k] = pv[i][all.get(k)];
+        }
+        double[][][] j = n == 0 ? new double[0][][] : jac(fx, fp);
+        List<List<FixedPoint>> out = new ArrayList<>();
+        int k = 0;
+        for (List<Integer> u : uniq) {
+            List<FixedPoint> here = new ArrayList<>();
+            for (int c : u) {
+                double[] pt = new double[d], pars = new double[parPoints.length];
+                for (int i = 0; i < d; i++) pt[i] = x[i][c];
+                for (int i = 0; i < pars.length; i++) pars[i] = pv[i][c];
+                here.add(new FixedPoint(pt, pars, j[k], Stability.of(j[k]), loss[c]));
+                k++;
+            }
+            out.add(here);
+        }
+        return out;
+    }
+
+    /**
+     * Fixed points along a closed-form nullcline (BrainPy's {@code options}): the 2-D search becomes a 1-D root search
+     * of the other component along the curve, on the grid of the curve's free variable; one list per parameter point.
+     */
+    List<List<FixedPoint>> alongCurve(Setup.Option opt, Setup.Curve curve, double[][] parPoints, int points) {
+        boolean freeIsX = opt == Setup.Option.Y_BY_X_IN_FX || opt == Setup.Option.Y_BY_X_IN_FY;
+        int solve = opt == Setup.Option.X_BY_Y_IN_FX || opt == Setup.Option.Y_BY_X_IN_FX ? 1 : 0;   // the other component
+        double[] grid = setup.grid(setup.targetVarNames().get(freeIsX ? 0 : 1));
+        int g = grid.length;
+        List<double[]> brackets = new ArrayList<>();
+        for (int k = 0; k < points; k++) {
+            final int pk = k;
+            double[][] pv = new double[parPoints.length][1];
+            for (int i = 0; i < pv.length; i++) pv[i][0] = parPoints[i][k];
+            double[] other = new double[g];
+            var lookup = setup.parLookup(parPoints, pk);
+            for (int q = 0; q < g; q++) other[q] = curve.value(grid[q], lookup);
+            double[] h = f(freeIsX ? new double[][] {grid, other} : new double[][] {other, grid}, pv)[solve];
+            for (int i : Roots.brackets(h)) brackets.add(new double[] {grid[i], h[i] == 0 ? grid[i] : grid[i + 1], k});
+        }
+        int nb = brackets.size();
+        double[] lo = new double[nb], hi = new double[nb];
+        int[] owner = new int[nb];
+        double[][] bp = new double[parPoints.length][nb];
+        for (int b = 0; b < nb; b++) {
+            lo[b] = brackets.get(b)[0];
+            hi[b] = brackets.get(b)[1];
+            owner[b] = (int) brackets.get(b)[2];
+            for (int i = 0; i < bp.length; i++) bp[i][b] = parPoints[i][owner[b]];
+        }
+        java.util.function.UnaryOperator<double[]> otherOf = v -> {
+            double[] o = new double[v.length];
+            for (int b = 0; b < v.length; b++) o[b] = curve.value(v[b], setup.parLookup(bp, b));
+            return o;
+        };
+        double[] r = Roots.bisect(v -> {
+            double[] o = otherOf.apply(v);
+            return f(freeIsX ? new double[][] {v, o} : new double[][] {o, v}, bp)[solve];
+        }, lo, hi);
+        double[] o = otherOf.apply(r);
+        double[][] cand = freeIsX ? new double[][] {r, o} : new double[][] {o, r};
+        return refine(cand, owner, parPoints, points, Double.POSITIVE_INFINITY, 1e-9);
+    }
+
     void log(String fmt, Object... args) {
         if (setup.log != null) setup.log.println(String.format(Locale.ROOT, fmt, args));
     }
