@@ -16,6 +16,15 @@ class PhasePlane2DTest {
 
     static Setup.Builder fhn() { return Setup.of(FHN).par("a", 0.7).par("b", 0.8).par("tau", 12.5).log(null); }
 
+    /** Setups shared with other tests. */
+    static final class Setup2 {
+        /** R5 codimension 2: a ∈ [0.5, 1], Iext ∈ [0, 1] at resolution 0.01, V, w ∈ [−3, 3] at the default resolution. */
+        static Setup codim2() {
+            return Setup.of(FHN).par("b", 0.8).par("tau", 12.5).log(null).targetVar("V", -3, 3).targetVar("w", -3, 3)
+                    .targetPar("a", 0.5, 1).targetPar("Iext", 0, 1).resolution("a", 0.01).resolution("Iext", 0.01).build();
+        }
+    }
+
     /** R4: one fixed point near (−0.2729, 0.5339), an unstable node; the trajectory from (−2.8, −1.8) reaches a limit cycle. */
     @Test
     void r4FitzHughNagumoHasOneUnstableNodeAndALimitCycle() {
