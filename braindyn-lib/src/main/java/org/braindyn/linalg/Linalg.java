@@ -196,6 +196,18 @@ public final class Linalg {
         return new Eigh(vector(ws, dt), BM.array(v, n, n).astype(dt));
     }
 
+    /** Eigenvalues of a general square matrix, without eigenvectors (NumPy's {@code eigvals}): {@code {real, imag}}. */
+    public static Tensor[] eigvals(Tensor a) {
+        square(a, "eigvals");
+        DMatrixRMaj m = matrix(a, "eigvals");
+        int n = m.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> d = DecompositionFactory_DDRM.eig(n, false, false);
+        if (!d.decompose(m.copy())) throw new ArithmeticException("linalg.eigvals: did not converge");
+        double[] wr = new double[n], wi = new double[n];
+        for (int k = 0; k < n; k++) { wr[k] = d.getEigenvalue(k).real; wi[k] = d.getEigenvalue(k).imaginary; }
+        return new Tensor[] {BM.array(wr), BM.array(wi)};
+    }
+
     /**
      * Eigendecomposition of a general square matrix. Complex eigenvectors are found as the null vector of
      * the real {@code 2n × 2n} embedding of {@code A − λI}, normalised to unit length.
