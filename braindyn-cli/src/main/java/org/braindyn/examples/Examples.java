@@ -9,7 +9,8 @@ public final class Examples {
 
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
-        return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour());
+        return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
+                new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann());
     }
 
     /** The examples {@code ./braindyn demo} runs (the tensor-level COBA and CUBA are left out: the component COBA shows the same kind of network). */

@@ -108,11 +108,16 @@ public final class SlowPointFinder {
     /** With BrainPy's defaults: tolerance 1e-5, 100 steps a batch, at most 10,000 steps, {@code lr 0.2·0.9999^step}. */
     public void findFpsWithGdMethod(Tensor candidates) { findFpsWithGdMethod(candidates, 1e-5, 100, 10_000, 0.2, 0.9999); }
 
+    /** With the stopping rule of BrainPy's BFGS (JAX's {@code minimize}): largest gradient component below 1e-5, at most 200 iterations. */
+    public void findFpsWithOptSolver(Tensor candidates) { findFpsWithOptSolver(candidates, 1e-5, 200); }
+
     /**
-     * Minimises each candidate's loss by L-BFGS (memory 10, Armijo backtracking), all candidates at once, until the
-     * gradient norm is below 1e-10·(1 + loss) or 500 iterations.
+     * Minimises each candidate's loss by L-BFGS (memory 10, Armijo backtracking), all candidates at once; a candidate
+     * stops when its largest gradient component is below {@code gtol} (so slow points, whose loss decreases only
+     * slowly, stop early and are then removed by {@link #filterLoss}) or after {@code maxIter} iterations.
      */
-    public void findFpsWithOptSolver(Tensor candidates) {
+    public void findFpsWithOptSolver(Tensor candidates, double gtol, int maxIter) {
+        if (!(gtol > 0) || maxIter < 1) throw new IllegalArgumentException("SlowPointFinder.findFpsWithOptSolver: need gtol > 0 and maxIter >= 1; got " + gtol + ", " + maxIter);
         Tensor x0 = check(candidates);
         say("Optimizing with L-BFGS to find fixed points:");
         int b = x0.dim(0), n = x0.dim(1), mem = 10;
@@ -123,14 +128,15 @@ public final class SlowPointFinder {
         double[][] rho = new double[mem][];
         boolean[] active = new boolean[b];
         Arrays.fill(active, true);
-        int stored = 0, head = 0;
-        for (int it = 0; it < 500; it++) {
+        int stored = 0, head = 0, it = 0;
+        for (; it < maxIter; it++) {
             int activeCount = 0;
             for (int r = 0; r < b; r++) {
-                if (active[r] && (norm(g, r, n) < 1e-10 * (1 + loss[r]) || loss[r] < 1e-30)) active[r] = false;
+                if (active[r] && (maxAbs(g, r, n) < gtol || loss[r] < 1e-30)) active[r] = false;
                 if (active[r]) activeCount++;
             }
             if (activeCount == 0) break;
+            if (it % 50 == 0) say("    iteration %d: mean loss %.3e, %d of %d candidates still moving", it, Arrays.stream(loss).average().orElse(0), activeCount, b);
             double[] d = direction(g, sHist, yHist, rho, stored, head, mem, b, n);
             for (int r = 0; r < b; r++) if (!active[r] || dot(d, g, r, n) >= 0) for (int i = 0; i < n; i++) d[r * n + i] = active[r] ? -g[r * n + i] : 0;
             double[] step = new double[b], xNew = x.clone(), newLoss = loss.clone();
@@ -160,6 +166,7 @@ public final class SlowPointFinder {
             loss = ng[0];
             g = ng[1];
         }
+        say("    %d iterations (all candidates at once)", it);
         say("Found %d fixed points from %d initial points.", b, b);
         store(x, b, n);
     }
@@ -199,7 +206,11 @@ public final class SlowPointFinder {
         return s;
     }
 
-    private static double norm(double[] a, int r, int n) { return Math.sqrt(dot(a, a, r, n)); }
+    private static double maxAbs(double[] a, int r, int n) {
+        double m = 0;
+        for (int i = r * n; i < (r + 1) * n; i++) m = Math.max(m, Math.abs(a[i]));
+        return m;
+    }
 
     private double[][] valueGrad(double[] x, int b, int n) {
         Tensor cur = BM.array(x).reshape(b, n);

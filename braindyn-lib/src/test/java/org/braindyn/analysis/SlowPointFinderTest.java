@@ -20,7 +20,7 @@ class SlowPointFinderTest {
         Tensor cand = new RandomState(3).normal(0, 2, 50, 3).astype(DType.F64);
         for (int solver = 0; solver < 2; solver++) {
             SlowPointFinder sf = new SlowPointFinder(f, SlowPointFinder.Type.CONTINUOUS, null);
-            if (solver == 0) sf.findFpsWithOptSolver(cand);
+            if (solver == 0) sf.findFpsWithOptSolver(cand, 1e-12, 500);
             else sf.findFpsWithGdMethod(cand, 1e-12, 200, 20_000, 0.05, 0.9995);
             sf.filterLoss(1e-10);
             sf.keepUnique(0.025);
@@ -42,7 +42,7 @@ class SlowPointFinderTest {
         double[] init = new double[2 * 41];
         for (int k = 0; k < 41; k++) { init[2 * k] = -2 + 0.1 * k; init[2 * k + 1] = 0.5; }
         SlowPointFinder sf = new SlowPointFinder(f, SlowPointFinder.Type.CONTINUOUS, null);
-        sf.findFpsWithOptSolver(array(init).reshape(41, 2));
+        sf.findFpsWithOptSolver(array(init).reshape(41, 2), 1e-12, 500);
         sf.filterLoss(1e-12);
         sf.keepUnique(0.025);
         Tensor fps = sf.fixedPoints();
@@ -62,7 +62,7 @@ class SlowPointFinderTest {
     @Test
     void discreteMapsUseTheDistanceToTheirImageAndBadInputIsRefused() {
         SlowPointFinder sf = new SlowPointFinder(x -> x.mul(0.5).add(1), SlowPointFinder.Type.DISCRETE, null);   // x* = 2
-        sf.findFpsWithOptSolver(array(new double[] {-3, 0, 7}).reshape(3, 1));
+        sf.findFpsWithOptSolver(array(new double[] {-3, 0, 7}).reshape(3, 1), 1e-12, 500);
         sf.filterLoss(1e-12);
         sf.keepUnique(0.025);
         assertEquals(2, sf.fixedPoints().getDouble(0, 0), 1e-7);

@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A bifurcation diagram: fixed-point branches against a parameter, one colour and legend entry per stability class
- * (stable classes filled circles, unstable diamonds), limit-cycle extrema, fold and Hopf points; or, for codimension
+ * (stable classes filled circles, unstable open circles), limit-cycle extrema, fold and Hopf points; or, for codimension
  * 2, the bifurcation points in the parameter plane. A trajectory can be drawn over it (fast–slow analysis).
  * <pre>{@code
  * BifurcationFigure.titled("FitzHugh–Nagumo: V against Iext").axes("Iext", "V (dimensionless)")
@@ -90,7 +90,7 @@ public final class BifurcationFigure {
     XYChart chart() {
         XYChart c = new XYChartBuilder().width(1000).height(640).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         FigureStyle.apply(c, true);
-        c.getStyler().setMarkerSize(5);
+        c.getStyler().setMarkerSize(9);
         double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY, ymin = xmin, ymax = xmax;
         for (Object[] e : extra) if (e[4] == null) {                     // lines first, under the markers
             XYSeries s = c.addSeries((String) e[0], (double[]) e[1], (double[]) e[2]);
@@ -105,7 +105,7 @@ public final class BifurcationFigure {
             boolean stable = stableOf.get(e.getKey());
             XYSeries s = c.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(stable ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            s.setMarker(stable ? Markers.circle(5, true) : Markers.circle(5, false));
             s.setMarkerColor(stable ? stableColors[si++ % stableColors.length] : unstableColors[ui++ % unstableColors.length]);
             xmin = Math.min(xmin, FigureStyle.min(e.getValue()[0])); xmax = Math.max(xmax, FigureStyle.max(e.getValue()[0]));
             ymin = Math.min(ymin, FigureStyle.min(e.getValue()[1])); ymax = Math.max(ymax, FigureStyle.max(e.getValue()[1]));

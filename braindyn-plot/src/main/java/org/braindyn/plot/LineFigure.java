@@ -26,6 +26,7 @@ public final class LineFigure {
     private String xLabel = "x", yLabel = "y";
     private Boolean legend;
     private int width = 1000, height = 560;
+    private double[] xRange, yRange;
     private final List<Series> series = new ArrayList<>();
 
     private LineFigure(String title) { this.title = title; }
@@ -41,6 +42,17 @@ public final class LineFigure {
 
     /** Shows or hides the legend (default: shown when there are two or more series). */
     public LineFigure legend(boolean on) { this.legend = on; return this; }
+
+    /** Fixes the x-axis range (default: fitted to the data). */
+    public LineFigure xRange(double lo, double hi) { xRange = range("x", lo, hi); return this; }
+
+    /** Fixes the y-axis range (default: fitted to the data), e.g. to show values that are all but zero as zero. */
+    public LineFigure yRange(double lo, double hi) { yRange = range("y", lo, hi); return this; }
+
+    private double[] range(String axis, double lo, double hi) {
+        if (!(lo < hi)) throw new IllegalArgumentException("LineFigure '" + title + "': " + axis + " range [" + lo + ", " + hi + "] is empty; expected lo < hi");
+        return new double[] {lo, hi};
+    }
 
     /** The figure's size in pixels (default 1000 × 560). */
     public LineFigure size(int width, int height) {
@@ -92,6 +104,8 @@ public final class LineFigure {
             ymin = Math.min(ymin, FigureStyle.min(s.y));
             ymax = Math.max(ymax, FigureStyle.max(s.y));
         }
+        if (xRange != null) { c.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]); xmin = xRange[0]; xmax = xRange[1]; }
+        if (yRange != null) { c.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]); ymin = yRange[0]; ymax = yRange[1]; }
         FigureStyle.ticks(c, xmin, xmax, ymin, ymax);
         FigureStyle.regularXTicks(c, series.get(0).x, series.get(0).y);
         return c;

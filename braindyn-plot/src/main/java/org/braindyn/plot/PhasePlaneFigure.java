@@ -15,7 +15,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A phase-plane figure from {@link PhasePlane2D} results: the vector field as arrows (quiver) or streamlines, both
- * nullclines, fixed points (filled markers for stable, open for unstable, named in the legend by class),
+ * nullclines, fixed points (filled circles for stable, open circles for unstable, open diamonds for saddles, named in
+ * the legend by class),
  * trajectories and limit cycles.
  * <pre>{@code
  * PhasePlaneFigure.titled("FitzHugh–Nagumo, I = 0.8").axes("V (dimensionless)", "w (dimensionless)")
@@ -74,7 +75,7 @@ public final class PhasePlaneFigure {
             if (n.x().length == 0) continue;
             XYSeries s = c.addSeries(n.variable() + "-nullcline", n.x(), n.y());
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarker(Markers.circle(3, true));
             s.setMarkerColor(ncColors[i % 2]);
         }
         int k = 0;
@@ -91,11 +92,10 @@ public final class PhasePlaneFigure {
             double[] xs = e.getValue().stream().mapToDouble(p -> p.x()[0]).toArray(), ys = e.getValue().stream().mapToDouble(p -> p.x()[1]).toArray();
             XYSeries s = c.addSeries(e.getKey(), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            boolean stable = e.getValue().get(0).stable();
-            s.setMarker(stable ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-            s.setMarkerColor(stable ? Color.BLACK : new Color(148, 103, 189));
+            boolean stable = e.getValue().get(0).stable(), saddle = e.getKey().contains("saddle");
+            s.setMarker(saddle ? Markers.diamond(16, false) : Markers.circle(14, stable));   // stable filled, unstable open
+            s.setMarkerColor(Color.BLACK);
         }
-        c.getStyler().setMarkerSize(6);
         if (field != null) {
             c.getStyler().setXAxisMin(xmin).setXAxisMax(xmax).setYAxisMin(ymin).setYAxisMax(ymax);
             FigureStyle.ticks(c, xmin, xmax, ymin, ymax);

@@ -1,6 +1,7 @@
 package org.braindyn.ops.internal;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.braindyn.ops.TensorType;
@@ -19,6 +20,8 @@ public final class MatmulKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int VL = F.length();
     private static final int MR = 6, NR = 2 * VL;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final int DVL = D.length(), DNR = 2 * DVL;
 
     private MatmulKernel() {}
 
@@ -60,13 +63,12 @@ public final class MatmulKernel {
     public static void gemm(DType dt, Object a, int a0, Object b, int b0, Object c, int c0, int m, int k, int n) {
         switch (dt) {
             case F32 -> gemmF32((float[]) a, a0, (float[]) b, b0, (float[]) c, c0, m, k, n);
-            case F64 -> Parallel.forRange(m, grain(k, n), (lo, hi) -> axpyF64((double[]) a, a0, (double[]) b, b0, (double[]) c, c0, lo, hi, k, n));
+            case F64 -> gemmF64((double[]) a, a0, (double[]) b, b0, (double[]) c, c0, m, k, n);
             case I32 -> axpyI32((int[]) a, a0, (int[]) b, b0, (int[]) c, c0, m, k, n);
             case BOOL -> throw new IllegalArgumentException("matmul: not defined for bool");
         }
     }
 
-    private static int grain(int k, int n) { return Math.max(MR, (1 << 22) / Math.max(1, k * n)); }
 
     static void gemmF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n) {
         int panels = (n + NR - 1) / NR;
@@ -142,15 +144,60 @@ public final class MatmulKernel {
         c1.intoArray(c, cr + VL);
     }
 
-    private static void axpyF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int lo, int hi, int k, int n) {
-        for (int i = lo; i < hi; i++) {
-            int cr = c0 + i * n;
-            for (int q = 0; q < k; q++) {
-                double x = a[a0 + i * k + q];
-                int br = b0 + q * n;
-                for (int j = 0; j < n; j++) c[cr + j] += x * b[br + j];
-            }
+    /** Float64 C = A·B with the same panel and 6-row register blocking as float32 ({@link #gemmF32}), on {@code DoubleVector}s. */
+    static void gemmF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k, int n) {
+        int panels = (n + DNR - 1) / DNR;
+        boolean split = Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1;
+        if (split) Parallel.forRange(panels, 1, (lo, hi) -> { for (int p = lo; p < hi; p++) panelF64(a, a0, b, b0, c, c0, m, k, n, p); });
+        else for (int p = 0; p < panels; p++) panelF64(a, a0, b, b0, c, c0, m, k, n, p);
+    }
+
+    private static void panelF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k, int n, int p) {
+        int j0 = p * DNR, w = Math.min(DNR, n - j0);
+        double[] pack = new double[k * DNR], tile = new double[MR * DNR];
+        for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, pack, q * DNR, w);
+        for (int i = 0; i < m; i += MR) {
+            int rows = Math.min(MR, m - i);
+            if (rows == MR) block6F64(a, a0 + i * k, k, pack, tile);
+            else for (int r = 0; r < rows; r++) block1F64(a, a0 + (i + r) * k, k, pack, tile, r * DNR);
+            for (int r = 0; r < rows; r++) System.arraycopy(tile, r * DNR, c, c0 + (i + r) * n + j0, w);
         }
+    }
+
+    private static void block6F64(double[] a, int ar, int k, double[] pack, double[] tile) {
+        DoubleVector c00 = DoubleVector.zero(D), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int q = 0, pb = 0; q < k; q++, pb += DNR) {
+            DoubleVector b0 = DoubleVector.fromArray(D, pack, pb), b1 = DoubleVector.fromArray(D, pack, pb + DVL);
+            DoubleVector x0 = DoubleVector.broadcast(D, a[ar + q]);
+            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+            DoubleVector x1 = DoubleVector.broadcast(D, a[ar + k + q]);
+            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+            DoubleVector x2 = DoubleVector.broadcast(D, a[ar + 2 * k + q]);
+            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+            DoubleVector x3 = DoubleVector.broadcast(D, a[ar + 3 * k + q]);
+            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+            DoubleVector x4 = DoubleVector.broadcast(D, a[ar + 4 * k + q]);
+            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+            DoubleVector x5 = DoubleVector.broadcast(D, a[ar + 5 * k + q]);
+            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0); c01.intoArray(tile, DVL);
+        c10.intoArray(tile, DNR); c11.intoArray(tile, DNR + DVL);
+        c20.intoArray(tile, 2 * DNR); c21.intoArray(tile, 2 * DNR + DVL);
+        c30.intoArray(tile, 3 * DNR); c31.intoArray(tile, 3 * DNR + DVL);
+        c40.intoArray(tile, 4 * DNR); c41.intoArray(tile, 4 * DNR + DVL);
+        c50.intoArray(tile, 5 * DNR); c51.intoArray(tile, 5 * DNR + DVL);
+    }
+
+    private static void block1F64(double[] a, int ar, int k, double[] pack, double[] tile, int tr) {
+        DoubleVector c0 = DoubleVector.zero(D), c1 = c0;
+        for (int q = 0, pb = 0; q < k; q++, pb += DNR) {
+            DoubleVector x = DoubleVector.broadcast(D, a[ar + q]);
+            c0 = x.fma(DoubleVector.fromArray(D, pack, pb), c0);
+            c1 = x.fma(DoubleVector.fromArray(D, pack, pb + DVL), c1);
+        }
+        c0.intoArray(tile, tr);
+        c1.intoArray(tile, tr + DVL);
     }
 
     private static void axpyI32(int[] a, int a0, int[] b, int b0, int[] c, int c0, int m, int k, int n) {
