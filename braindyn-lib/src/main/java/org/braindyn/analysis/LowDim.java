@@ -118,14 +118,6 @@ abstract class LowDim {
         return out;
     }
 
-    /** How fixed-point candidates are chosen (BrainPy's {@code select_candidates}). */
-    public enum Candidates {
-        /** Points on the fx-nullcline (default of the phase plane). */ FX_NULLCLINE,
-        /** Points on the fy-nullcline. */ FY_NULLCLINE,
-        /** Points on both nullclines. */ NULLCLINES,
-        /** The {@code numRank} grid points with the smallest ½‖f‖² per parameter point (default of bifurcations). */ AUX_RANK
-    }
-
     /** Points where target component {@code comp} vanishes: sign changes along both grid axes, refined by bisection. */
     double[][] nullcline(int comp, double[][] pv) {
         double[] xs = setup.grid(setup.targetVarNames().get(0)), ys = setup.grid(setup.targetVarNames().get(1));
