@@ -88,4 +88,19 @@ class ExamplesTest {
         assertTrue(Files.exists(dir.resolve("surrogate-training/surrogate_training_loss.npz")));
         assertTrue(Files.exists(dir.resolve("random/random_samples.npz")));
     }
+
+    /** The analysis examples' --json lines carry fixed points with their class and bifurcations with their kind. */
+    @Test
+    void analysisExamplesPrintFixedPointsAndBifurcationsAsJson(@TempDir Path dir) throws Exception {
+        RunOptions json = new RunOptions(null, null, null, null, false, false, true, null);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new PhasePlaneFhn().run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir, json);
+        String pp = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(pp.startsWith("{\"fixed_points\":[{\"x\":[-0.27290") && pp.contains("\"stability\":\"unstable node\"") && pp.lines().count() == 1, pp);
+        assertTrue(Files.size(dir.resolve("fhn_phase_plane.png")) > 10_000 && Files.exists(dir.resolve("fhn_phase_plane.svg")));
+        buf.reset();
+        new BifurcationExpIf().run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir, json);
+        String bif = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(bif.startsWith("{\"bifurcations\":[{\"par\":4.10") && bif.contains("\"kind\":\"fold\""), bif);
+    }
 }

@@ -72,6 +72,10 @@ public final class BifurcationFigure {
 
     /** Codimension 2: the fold and Hopf points in the plane of the two parameters. */
     public BifurcationFigure parameterPlane(List<Bifurcation> bif) {
+        for (Bifurcation b : bif)
+            if (b.pars().length != 2)
+                throw new IllegalArgumentException("BifurcationFigure '" + title + "'.parameterPlane: needs codimension-2 results (two parameters); got a "
+                        + b.kind() + " with " + b.pars().length + " parameter(s)");
         for (String kind : new String[] {"fold", "hopf"}) {
             List<Bifurcation> k = bif.stream().filter(b -> b.kind().equals(kind)).toList();
             if (k.isEmpty()) continue;
