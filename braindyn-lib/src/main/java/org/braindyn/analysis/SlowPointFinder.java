@@ -49,6 +49,39 @@ public final class SlowPointFinder {
         this.log = log;
     }
 
+    /**
+     * A model's discrete update as a cell ({@link Type#DISCRETE}; BrainPy's {@code SlowPointFinder(f_cell=model)}):
+     * for each candidate row, {@code state} is set to it, one {@code update()} runs with step {@code dt} ms, and the
+     * new value is read; every variable of the model is restored afterwards, so finding points leaves the model as it
+     * was. Differentiable through the update (autodiff records it), one row at a time.
+     *
+     * @throws IllegalArgumentException if {@code state} is not a variable of {@code model} or not one-dimensional
+     */
+    public static UnaryOperator<Tensor> stepOf(org.braindyn.dyn.DynamicalSystem model, org.braindyn.state.Variable state, double dt) {
+        if (model == null || state == null) throw new IllegalArgumentException("SlowPointFinder.stepOf: model and state are required");
+        if (!(dt > 0)) throw new IllegalArgumentException("SlowPointFinder.stepOf: dt must be > 0 ms; got " + dt);
+        var all = model.vars(org.braindyn.state.Module.Scheme.RELATIVE).unique().asMap();
+        if (!all.containsValue(state))
+            throw new IllegalArgumentException("SlowPointFinder.stepOf: " + state.describe() + " is not a variable of " + model + "; its variables are " + all.keySet());
+        if (state.value().ndim() != 1)
+            throw new IllegalArgumentException("SlowPointFinder.stepOf: " + state.describe() + " must be one-dimensional (a non-batched model); got shape " + state.value().shape());
+        return x -> {
+            java.util.Map<org.braindyn.state.Variable, Tensor> saved = new java.util.IdentityHashMap<>();
+            all.values().forEach(v -> saved.put(v, v.value()));
+            try {
+                Tensor[] rows = new Tensor[x.dim(0)];
+                for (int r = 0; r < rows.length; r++) {
+                    state.set(x.get(String.valueOf(r)).astype(state.dtype()));
+                    org.braindyn.dyn.Shared.with(new org.braindyn.dyn.Shared(0, 0, dt, false), () -> { model.update(); });
+                    rows[r] = state.value().astype(x.dtype());
+                }
+                return BM.stack(0, rows);
+            } finally {
+                saved.forEach((v, val) -> v.swapValue(val));
+            }
+        };
+    }
+
     private void say(String fmt, Object... a) { if (log != null) log.println(String.format(Locale.ROOT, fmt, a)); }
 
     /** Per-candidate loss of {@code x (B, n)} as a {@code (B,)} tensor (differentiable). */

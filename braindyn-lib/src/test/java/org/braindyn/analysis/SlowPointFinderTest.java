@@ -99,4 +99,36 @@ class SlowPointFinderTest {
         assertEquals(new java.util.HashSet<>(Stability.types3D()), seen, "every 3-D class is covered");
         assertThrows(IllegalArgumentException.class, () -> Stability.of(new double[4][4]));
     }
+
+    /** A model's own update as the cell: a Leaky group with a constant drive relaxes to x* = drive/(1 − e^(−dt/τ)). */
+    @Test
+    void aModelsDiscreteUpdateIsACellAndTheModelIsLeftAsItWas() {
+        class Driven extends org.braindyn.dyn.Network {
+            final org.braindyn.dyn.Leaky leaky = new org.braindyn.dyn.Leaky(null, 3, 10);
+            Driven() { super(null); }
+            @Override public Tensor update(Tensor... in) { leaky.input.set(full(new int[] {3}, 0.5)); return leaky.update(); }
+        }
+        Driven net = new Driven();
+        Tensor before = net.leaky.x.value();
+        SlowPointFinder sf = new SlowPointFinder(SlowPointFinder.stepOf(net, net.leaky.x, 1.0), SlowPointFinder.Type.DISCRETE, null);
+        sf.findFpsWithOptSolver(new RandomState(2).normal(0, 3, 5, 3).astype(DType.F64), 1e-9, 200);
+        sf.filterLoss(1e-8);
+        sf.keepUnique(0.025);
+        assertEquals(1, sf.fixedPoints().dim(0));
+        double e = Math.exp(-0.1), expected = 0.5 / (1 - e);
+        double got = sf.fixedPoints().getDouble(0, 0);
+        assertEquals(expected, got, 1e-3, "x* of x ↦ x·e^(−dt/τ) + 0.5 (float32 state)");
+        assertSame(before, net.leaky.x.value(), "the model's state is restored");
+        var bad = assertThrows(IllegalArgumentException.class, () -> SlowPointFinder.stepOf(net, new org.braindyn.state.Variable(zeros(3)), 1.0));
+        assertTrue(bad.getMessage().contains("is not a variable of"), bad.getMessage());
+    }
+
+    @Test
+    void excludeOutliersDropsIsolatedPoints() {
+        SlowPointFinder sf = new SlowPointFinder(x -> x.mul(0), SlowPointFinder.Type.CONTINUOUS, null);   // every point is fixed
+        sf.findFpsWithOptSolver(array(new double[] {0, 0.1, 0.2, 5}).reshape(4, 1), 1e-9, 10);
+        sf.excludeOutliers(1.0);
+        assertArrayEquals(new double[] {0, 0.1, 0.2}, sf.fixedPoints().toDoubleArray(), 1e-12);
+        assertArrayEquals(new int[] {0, 1, 2}, sf.selectedIds());
+    }
 }
