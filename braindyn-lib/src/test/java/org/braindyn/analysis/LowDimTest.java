@@ -52,4 +52,38 @@ class LowDimTest {
         long stable = res.fixedPoints().stream().filter(FixedPoint::stable).count();
         assertTrue(stable > 0 && stable < res.fixedPoints().size(), "a stable and an unstable branch");
     }
+
+    /** An integrator (here of a JointEq) is a target too: its derivative with the names given. */
+    @Test
+    void integratorsAndJointEquationsAreTargets() {
+        var dv = (org.braindyn.integrators.Derivative) (y, t, p) -> new Tensor[] {y[0].sub(y[0].pow(3).div(3)).sub(y[1]).add(p[0])};
+        var dw = (org.braindyn.integrators.Derivative) (y, t, p) -> new Tensor[] {y[0].add(0.7).sub(y[1].mul(0.8)).div(12.5)};
+        var integ = org.braindyn.integrators.Odeint.odeint(org.braindyn.integrators.JointEq.of(dv, dw), org.braindyn.integrators.Method.RK4, 0.01);
+        VectorField f = VectorField.of(integ, List.of("V", "w"), List.of("Iext"));
+        List<FixedPoint> fps = new PhasePlane2D(Setup.of(f).targetVar("V", -3, 3).targetVar("w", -3, 3).par("Iext", 0.8).resolutions(0.05).log(null).build()).fixedPoints();
+        assertEquals(1, fps.size());
+        assertEquals(-0.2729, fps.get(0).x()[0], 1e-4);
+        // with w held fixed, V alone is a 1-D system: V − V³/3 − 0.5 + 0.8 = 0 has three roots in [−3, 3]
+        List<FixedPoint> line = new PhasePlane1D(Setup.of(f).targetVar("V", -3, 3).fixedVar("w", 0.5).par("Iext", 0.8).resolutions(0.001).log(null).build()).fixedPoints();
+        assertEquals(3, line.size());
+        for (FixedPoint p : line) { double v = p.x()[0]; assertEquals(0, v - v * v * v / 3 + 0.3, 1e-12); }
+    }
+
+    /** FastSlow1D on FHN with slow w: the fast V-subsystem folds where dV/dt = V − V³/3 − w + I has a double root, w = I ± 2/3. */
+    @Test
+    void fastSlow1DFoldsOfFitzHughNagumo() {
+        VectorField fhn = PhasePlane2DTest.FHN;
+        var fast = new java.util.LinkedHashMap<String, double[]>();
+        var slow = new java.util.LinkedHashMap<String, double[]>();
+        fast.put("V", new double[] {-3, 3});
+        slow.put("w", new double[] {-1, 2.5});
+        FastSlow1D fs = new FastSlow1D(fhn, fast, slow, java.util.Map.of("Iext", 0.8, "a", 0.7, "b", 0.8, "tau", 12.5), java.util.Map.of("V", 0.01, "w", 0.005), null);
+        Bifurcation1D.Result r = fs.bifurcation();
+        assertEquals(2, r.bifurcations().size(), r.bifurcations().toString());
+        double[] folds = r.bifurcations().stream().mapToDouble(b -> b.pars()[0]).sorted().toArray();
+        assertEquals(0.8 - 2.0 / 3, folds[0], 0.005);
+        assertEquals(0.8 + 2.0 / 3, folds[1], 0.005);
+        var e = assertThrows(IllegalArgumentException.class, () -> new FastSlow1D(fhn, fast, new java.util.LinkedHashMap<>(java.util.Map.of("u", new double[] {0, 1})), java.util.Map.of(), null, null));
+        assertTrue(e.getMessage().contains("slow variable 'u'"), e.getMessage());
+    }
 }
