@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.List;
 import org.braindyn.analysis.Bifurcation1D;
 import org.braindyn.analysis.FixedPoint;
+import org.braindyn.analysis.Models;
 import org.braindyn.analysis.PhasePlane1D;
 import org.braindyn.analysis.Setup;
 import org.braindyn.plot.BifurcationFigure;
@@ -26,11 +27,11 @@ public final class BifurcationExpIf implements Example {
 
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         long t0 = System.nanoTime();
-        Setup s = Setup.of(AnalysisModels.expIf(-65, -59.9, 1, 1, 10)).targetVar("V", -70, -55).targetPar("I_ext", 0, 6).resolutions(0.01)
+        Setup s = Setup.of(Models.expIf(-65, -59.9, 1, 1, 10)).targetVar("V", -70, -55).targetPar("I_ext", 0, 6).resolutions(0.01)
                 .log(o.json() ? null : log).build();
         Bifurcation1D.Result r = new Bifurcation1D(s).compute();
         double secs = (System.nanoTime() - t0) / 1e9;
-        PhasePlane1D line = new PhasePlane1D(Setup.of(AnalysisModels.expIf(-65, -59.9, 1, 1, 10)).targetVar("V", -70, -55).par("I_ext", 2)
+        PhasePlane1D line = new PhasePlane1D(Setup.of(Models.expIf(-65, -59.9, 1, 1, 10)).targetVar("V", -70, -55).par("I_ext", 2)
                 .resolutions(0.01).log(o.json() ? null : log).build());
         PhasePlane1D.Field field = line.vectorField();
         List<FixedPoint> fps = line.fixedPoints();

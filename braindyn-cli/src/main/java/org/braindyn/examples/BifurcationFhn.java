@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.braindyn.analysis.Bifurcation;
 import org.braindyn.analysis.Bifurcation2D;
+import org.braindyn.analysis.Models;
 import org.braindyn.analysis.Setup;
 import org.braindyn.plot.BifurcationFigure;
 
@@ -25,14 +26,14 @@ public final class BifurcationFhn implements Example {
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         PrintStream quiet = o.json() ? null : log;
         long t0 = System.nanoTime();
-        Setup one = Setup.of(AnalysisModels.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3).targetPar("Iext", 0, 1).resolution("Iext", 0.002)
+        Setup one = Setup.of(Models.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3).targetPar("Iext", 0, 1).resolution("Iext", 0.002)
                 .par("a", 0.7).par("b", 0.8).par("tau", 12.5).log(quiet).build();
         Bifurcation2D b1 = new Bifurcation2D(one);
         Bifurcation2D.Result r1 = b1.compute(10, 1e-8, 1e-2);
         List<Bifurcation2D.Cycle> cycles = b1.limitCyclesBySim(r1, 300, 0.05, 0.01, 0.1);
         double codim1 = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        Setup two = Setup.of(AnalysisModels.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3).targetPar("a", 0.5, 1).targetPar("Iext", 0, 1)
+        Setup two = Setup.of(Models.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3).targetPar("a", 0.5, 1).targetPar("Iext", 0, 1)
                 .resolution("a", 0.01).resolution("Iext", 0.01).par("b", 0.8).par("tau", 12.5).log(quiet).build();
         Bifurcation2D.Result r2 = new Bifurcation2D(two).compute(10, 1e-9, 1e-2);
         double codim2 = (System.nanoTime() - t1) / 1e9;

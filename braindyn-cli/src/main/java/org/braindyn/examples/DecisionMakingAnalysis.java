@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.braindyn.analysis.Bifurcation2D;
 import org.braindyn.analysis.FixedPoint;
+import org.braindyn.analysis.Models;
 import org.braindyn.analysis.PhasePlane2D;
 import org.braindyn.analysis.Setup;
 import org.braindyn.plot.BifurcationFigure;
@@ -25,7 +26,7 @@ public final class DecisionMakingAnalysis implements Example {
     @Override public Set<String> options() { return Set.of("--json"); }
 
     private static Setup plane(double coh, double mu, double res, PrintStream log) {
-        return Setup.of(AnalysisModels.decisionMaking()).targetVar("s1", 0, 1).targetVar("s2", 0, 1).par("coh", coh).par("mu", mu).resolutions(res).log(log).build();
+        return Setup.of(Models.decisionMaking()).targetVar("s1", 0, 1).targetVar("s2", 0, 1).par("coh", coh).par("mu", mu).resolutions(res).log(log).build();
     }
 
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
@@ -45,7 +46,7 @@ public final class DecisionMakingAnalysis implements Example {
                         .axes("s1 (gating of population 1)", "s2 (gating of population 2)").vectorField(field, PhasePlaneFigure.Style.QUIVER)
                         .nullclines(ncs).fixedPoints(fps).save(out.resolve(String.format("dm_phase_plane_%d.%s", k, ext)));
         }
-        Setup bif = Setup.of(AnalysisModels.decisionMaking()).targetVar("s1", 0, 1).targetVar("s2", 0, 1).targetPar("mu", -30, 90).resolution("mu", 0.2)
+        Setup bif = Setup.of(Models.decisionMaking()).targetVar("s1", 0, 1).targetVar("s2", 0, 1).targetPar("mu", -30, 90).resolution("mu", 0.2)
                 .par("coh", 0).log(quiet).build();
         Bifurcation2D.Result r = new Bifurcation2D(bif).compute(50, 1e-8, 1e-2);
         double secs = (System.nanoTime() - t0) / 1e9;

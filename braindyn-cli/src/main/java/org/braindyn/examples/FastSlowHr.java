@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.braindyn.analysis.Bifurcation2D;
 import org.braindyn.analysis.FastSlow2D;
+import org.braindyn.analysis.Models;
 import org.braindyn.plot.BifurcationFigure;
 
 /**
@@ -29,7 +30,7 @@ public final class FastSlowHr implements Example {
         fast.put("x", new double[] {-3, 3});
         fast.put("y", new double[] {-10, 5});
         slow.put("z", new double[] {-5, 5});
-        FastSlow2D fs = new FastSlow2D(AnalysisModels.hindmarshRose(), fast, slow, Map.of("Isyn", 2.0), Map.of("z", 0.01), o.json() ? null : log);
+        FastSlow2D fs = new FastSlow2D(Models.hindmarshRose(), fast, slow, Map.of("Isyn", 2.0), Map.of("z", 0.01), o.json() ? null : log);
         Bifurcation2D.Result r = fs.bifurcation(20);
         double[][] tr = fs.trajectory(new double[] {-1.6, -10, 2}, 2000, 0.05, Map.of("Isyn", 2.0));
         double secs = (System.nanoTime() - t0) / 1e9;

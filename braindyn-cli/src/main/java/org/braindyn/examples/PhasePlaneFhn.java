@@ -8,6 +8,7 @@ import org.braindyn.analysis.Bifurcation1D;
 import org.braindyn.analysis.FastSlow1D;
 import org.braindyn.analysis.FixedPoint;
 import org.braindyn.analysis.LimitCycle;
+import org.braindyn.analysis.Models;
 import org.braindyn.analysis.PhasePlane2D;
 import org.braindyn.analysis.Setup;
 import org.braindyn.plot.BifurcationFigure;
@@ -29,12 +30,12 @@ public final class PhasePlaneFhn implements Example {
 
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         long t0 = System.nanoTime();
-        Setup s = Setup.of(AnalysisModels.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3)
+        Setup s = Setup.of(Models.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3)
                 .par("Iext", 0.8).par("a", 0.7).par("b", 0.8).par("tau", 12.5).resolutions(0.01).log(o.json() ? null : log).build();
         PhasePlane2D pp = new PhasePlane2D(s);
         var nullclines = pp.nullclines();
         List<FixedPoint> fps = pp.fixedPoints();
-        var field = new PhasePlane2D(Setup.of(AnalysisModels.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3)
+        var field = new PhasePlane2D(Setup.of(Models.fhn()).targetVar("V", -3, 3).targetVar("w", -3, 3)
                 .par("Iext", 0.8).par("a", 0.7).par("b", 0.8).par("tau", 12.5).resolutions(0.1).log(null).build()).vectorField();
         PhasePlane2D.Trajectory tr = pp.trajectory(new double[] {-2.8, -1.8}, 100, 0.01);
         LimitCycle lc = pp.limitCycleBySim(new double[] {-2.8, -1.8}, 300, 0.01, 0.01);
@@ -43,7 +44,7 @@ public final class PhasePlaneFhn implements Example {
         fast.put("V", new double[] {-3, 3});
         slow.put("w", new double[] {-1, 2.5});
         java.util.Map<String, Double> pars = java.util.Map.of("Iext", 0.8, "a", 0.7, "b", 0.8, "tau", 12.5);
-        FastSlow1D fs = new FastSlow1D(AnalysisModels.fhn(), fast, slow, pars, java.util.Map.of("V", 0.01, "w", 0.005), o.json() ? null : log);
+        FastSlow1D fs = new FastSlow1D(Models.fhn(), fast, slow, pars, java.util.Map.of("V", 0.01, "w", 0.005), o.json() ? null : log);
         Bifurcation1D.Result s1 = fs.bifurcation();
         double[][] full = fs.trajectory(new double[] {-2.8, -1.8}, 200, 0.01, pars);
         double secs = (System.nanoTime() - t0) / 1e9;

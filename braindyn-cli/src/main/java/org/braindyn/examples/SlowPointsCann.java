@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.braindyn.analysis.Models;
 import org.braindyn.analysis.SlowPointFinder;
 import org.braindyn.linalg.Linalg;
 import org.braindyn.plot.Animation;
@@ -30,7 +31,7 @@ public final class SlowPointsCann implements Example {
 
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         PrintStream quiet = o.json() ? null : log;
-        AnalysisModels.Cann1D cann = new AnalysisModels.Cann1D(512, 1, 0.1, 0.5, 30, 4);
+        Models.Cann1D cann = new Models.Cann1D(512, 1, 0.1, 0.5, 30, 4);
         int nc = (int) Math.ceil(2 * Math.PI / 0.01);
         double[] pos = new double[nc];
         for (int i = 0; i < nc; i++) pos[i] = -Math.PI + 0.01 * i;
@@ -67,7 +68,7 @@ public final class SlowPointsCann implements Example {
             frames[s] = u.reshape(-1).toDoubleArray();
             u = u.add(cann.cell(u).mul(0.05));
         }
-        Animation.animate1D(frames, cann.x, 0.05, "CANN1D bump relaxing onto the attractor", "preferred position (rad)", "u (synaptic input)", 8, 60,
+        Animation.animate1D(frames, cann.positions(), 0.05, "CANN1D bump relaxing onto the attractor", "preferred position (rad)", "u (synaptic input)", 8, 60,
                 out.resolve("cann_bump.gif"));
         if (o.json()) {
             log.println("{\"candidates\":" + nc + ",\"fixed_points_kept\":" + k + ",\"leading_eigenvalue\":" + AnalysisJson.num(leading)

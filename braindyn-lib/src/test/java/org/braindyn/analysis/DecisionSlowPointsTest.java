@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC R9: the decision-model variant's three fixed points, by the aux-rank phase plane and by the gradient-descent slow-point finder. */
 class DecisionSlowPointsTest {
-    static final VectorField DM = DecisionModel.field(0.06, 0.3725, -0.1137, 0.00117, 0.3297);
+    static final VectorField DM = Models.decisionMaking(0.06, 0.3725, -0.1137, 0.00117, 0.3297);
     static final double[][] EXPECTED = {{0.013947, 0.65739}, {0.28276, 0.40635}, {0.70045, 0.004864}};
     static final String[] KIND = {"stable node", "saddle node", "stable node"};
 

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC R4 and R7: two-variable phase planes. */
 class PhasePlane2DTest {
-    /** FitzHugh–Nagumo: dV/dt = V − V³/3 − w + I, dw/dt = (V + a − b w)/τ (a 0.7, b 0.8, τ 12.5). */
-    static final VectorField FHN = VectorField.of((y, t, p) -> new Tensor[] {
-            y[0].sub(y[0].pow(3).div(3)).sub(y[1]).add(p[0]), y[0].add(p[1]).sub(y[1].mul(p[2])).div(p[3])},
-            List.of("V", "w"), List.of("Iext", "a", "b", "tau"));
+    /** FitzHugh–Nagumo: dV/dt = V − V³/3 − w + I, dw/dt = (V + a − b w)/τ. */
+    static final VectorField FHN = Models.fhn();
 
     static Setup.Builder fhn() { return Setup.of(FHN).par("a", 0.7).par("b", 0.8).par("tau", 12.5).log(null); }
 
@@ -59,7 +57,7 @@ class PhasePlane2DTest {
     /** R7: the reduced Wong–Wang decision model (mu = 0): five fixed points, two saddles and three stable nodes. */
     @Test
     void r7DecisionMakingModelFixedPoints() {
-        VectorField dm = DecisionModel.field();
+        VectorField dm = Models.decisionMaking();
         Setup s = Setup.of(dm).targetVar("s1", 0, 1).targetVar("s2", 0, 1).par("coh", 0.5).par("mu", 0).resolutions(0.001).log(null).build();
         List<FixedPoint> fps = new PhasePlane2D(s).fixedPoints();
         double[][] expected = {{0.03189, 0.56699}, {0.05579, 0.31384}, {0.10265, 0.10265}, {0.31385, 0.05579}, {0.56699, 0.03189}};
