@@ -17,5 +17,7 @@ module org.braindyn {
     exports org.braindyn.dyn;
     exports org.braindyn.analysis;
     exports org.braindyn.measure;
+    exports org.braindyn.dyn.neurons;
     opens org.braindyn.dyn to org.braindyn.core;
+    opens org.braindyn.dyn.neurons to org.braindyn.core;
 }
