@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "braindyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brain dynamics programming on the JVM: simulate, train and analyse neural networks.",
-        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class, ScriptCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class, ScriptCommand.class, NeuronCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Version text. */
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,84 @@
+package org.braindyn.dyn.neurons;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.braindyn.dyn.Lif;
+import org.braindyn.dyn.LifParams;
+import org.braindyn.dyn.NeuronGroup;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * The neuron models that can be built by name with numeric parameters (the {@code braindyn neuron} workbench): each
+ * entry lists its parameters with BrainPy's defaults and units, and builds a population from a map of overrides,
+ * refusing unknown names with the list of valid ones.
+ */
+public final class Catalogue {
+    private Catalogue() {}
+
+    /** One parameter: name, BrainPy default, unit. */
+    public record ParamInfo(String name, double defaultValue, String unit) {}
+
+    /** Builds a population of {@code size} neurons from parameter values (defaults overlaid with overrides). */
+    @FunctionalInterface
+    public interface Factory { NeuronGroup build(int size, Map<String, Double> values, String method); }
+
+    /** A catalogue entry. */
+    public record Model(String name, String description, List<ParamInfo> parameters, boolean hasMethod, Factory factory) {
+        /** The population, with {@code overrides} checked against the parameter list and {@code method} (null: the model's default). */
+        public NeuronGroup build(int size, Map<String, Double> overrides, String method) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            parameters.forEach(p -> values.put(p.name(), p.defaultValue()));
+            for (String k : overrides.keySet())
+                if (!values.containsKey(k))
+                    throw new IllegalArgumentException("neuron model '" + name + "' has no parameter '" + k + "'; its parameters are "
+                            + parameters.stream().map(ParamInfo::name).toList());
+            if (method != null && !hasMethod) throw new IllegalArgumentException("neuron model '" + name + "' has no integration method to choose (it is integrated exactly)");
+            values.putAll(overrides);
+            return factory.build(size, values, method);
+        }
+
+        /** The membrane potential variable's value (for traces). */
+        public Tensor potential(NeuronGroup g) {
+            return switch (g) {
+                case Lif l -> l.V.value();
+                case Izhikevich z -> z.V.value();
+                case HH h -> h.V.value();
+                default -> throw new IllegalStateException("no potential for " + g);
+            };
+        }
+    }
+
+    /** Every model, in the order {@code --list} shows them. */
+    public static List<Model> all() {
+        return List.of(
+                new Model("lif", "leaky integrate-and-fire (BrainPy bp.dyn.Lif / LifRef), exact exponential step",
+                        List.of(new ParamInfo("vRest", 0, "mV"), new ParamInfo("vReset", -5, "mV"), new ParamInfo("vTh", 20, "mV"),
+                                new ParamInfo("tau", 10, "ms"), new ParamInfo("r", 1, "MΩ"), new ParamInfo("tauRef", 0, "ms")), false,
+                        (n, v, m) -> new Lif(null, n, new LifParams(v.get("vRest"), v.get("vReset"), v.get("vTh"), v.get("tau"), v.get("r"), v.get("tauRef")),
+                                Lif.Reset.HARD, null, null)),
+                new Model("izhikevich", "Izhikevich (2003) quadratic model with recovery variable (bp.dyn.Izhikevich)",
+                        List.of(new ParamInfo("a", 0.02, ""), new ParamInfo("b", 0.2, ""), new ParamInfo("c", -65, "mV"), new ParamInfo("d", 8, ""),
+                                new ParamInfo("vTh", 30, "mV"), new ParamInfo("tauRef", 0, "ms"), new ParamInfo("vInit", -70, "mV")), true,
+                        (n, v, m) -> {
+                            Izhikevich.Builder b = Izhikevich.builder(n).a(v.get("a")).b(v.get("b")).c(v.get("c")).d(v.get("d")).vTh(v.get("vTh"))
+                                    .tauRef(v.get("tauRef")).vInit(v.get("vInit"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("hh", "Hodgkin–Huxley squid axon (bp.dyn.HH)",
+                        List.of(new ParamInfo("ENa", 50, "mV"), new ParamInfo("gNa", 120, "mS/cm²"), new ParamInfo("EK", -77, "mV"), new ParamInfo("gK", 36, "mS/cm²"),
+                                new ParamInfo("EL", -54.387, "mV"), new ParamInfo("gL", 0.03, "mS/cm²"), new ParamInfo("vTh", 20, "mV"), new ParamInfo("C", 1, "µF/cm²"),
+                                new ParamInfo("vInit", -65, "mV")), true,
+                        (n, v, m) -> {
+                            HH.Builder b = HH.builder(n).eNa(v.get("ENa")).gNa(v.get("gNa")).eK(v.get("EK")).gK(v.get("gK")).eL(v.get("EL")).gL(v.get("gL"))
+                                    .vTh(v.get("vTh")).c(v.get("C")).vInit(v.get("vInit"));
+                            return (m == null ? b : b.method(m)).build();
+                        }));
+    }
+
+    /** The model named {@code name} (case-insensitive). */
+    public static Optional<Model> find(String name) {
+        return all().stream().filter(m -> m.name().equalsIgnoreCase(name)).findFirst();
+    }
+}
