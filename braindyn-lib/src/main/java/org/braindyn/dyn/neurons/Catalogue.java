@@ -43,7 +43,7 @@ public final class Catalogue {
         public Tensor potential(NeuronGroup g) {
             return switch (g) {
                 case Lif l -> l.V.value();
-                case Izhikevich z -> z.V.value();
+                case ResetNeuron z -> z.V.value();
                 case HH h -> h.V.value();
                 default -> throw new IllegalStateException("no potential for " + g);
             };
@@ -64,6 +64,40 @@ public final class Catalogue {
                         (n, v, m) -> {
                             Izhikevich.Builder b = Izhikevich.builder(n).a(v.get("a")).b(v.get("b")).c(v.get("c")).d(v.get("d")).vTh(v.get("vTh"))
                                     .tauRef(v.get("tauRef")).vInit(v.get("vInit"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("expif", "exponential integrate-and-fire (bp.dyn.ExpIF)",
+                        List.of(new ParamInfo("vRest", -65, "mV"), new ParamInfo("vReset", -68, "mV"), new ParamInfo("vTh", -30, "mV"), new ParamInfo("vT", -59.9, "mV"),
+                                new ParamInfo("deltaT", 3.48, "mV"), new ParamInfo("r", 1, ""), new ParamInfo("tau", 10, "ms"), new ParamInfo("tauRef", 1.7, "ms")), true,
+                        (n, v, m) -> {
+                            ExpIF.Builder b = ExpIF.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vTh(v.get("vTh")).vT(v.get("vT")).deltaT(v.get("deltaT"))
+                                    .r(v.get("r")).tau(v.get("tau")).tauRef(v.get("tauRef"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("adexif", "adaptive exponential integrate-and-fire (bp.dyn.AdExIF)",
+                        List.of(new ParamInfo("vRest", -65, "mV"), new ParamInfo("vReset", -68, "mV"), new ParamInfo("vTh", -30, "mV"), new ParamInfo("vT", -59.9, "mV"),
+                                new ParamInfo("deltaT", 3.48, "mV"), new ParamInfo("a", 1, ""), new ParamInfo("b", 1, ""), new ParamInfo("r", 1, ""),
+                                new ParamInfo("tau", 10, "ms"), new ParamInfo("tauW", 30, "ms"), new ParamInfo("tauRef", 0, "ms")), true,
+                        (n, v, m) -> {
+                            AdExIF.Builder b = AdExIF.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vTh(v.get("vTh")).vT(v.get("vT")).deltaT(v.get("deltaT"))
+                                    .a(v.get("a")).b(v.get("b")).r(v.get("r")).tau(v.get("tau")).tauW(v.get("tauW")).tauRef(v.get("tauRef"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("quaif", "quadratic integrate-and-fire (bp.dyn.QuaIF)",
+                        List.of(new ParamInfo("vRest", -65, "mV"), new ParamInfo("vReset", -68, "mV"), new ParamInfo("vTh", -30, "mV"), new ParamInfo("vC", -50, "mV"),
+                                new ParamInfo("c", 0.07, "1/mV"), new ParamInfo("r", 1, ""), new ParamInfo("tau", 10, "ms"), new ParamInfo("tauRef", 0, "ms")), true,
+                        (n, v, m) -> {
+                            QuaIF.Builder b = QuaIF.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vTh(v.get("vTh")).vC(v.get("vC")).c(v.get("c"))
+                                    .r(v.get("r")).tau(v.get("tau")).tauRef(v.get("tauRef"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("adquaif", "adaptive quadratic integrate-and-fire (bp.dyn.AdQuaIF)",
+                        List.of(new ParamInfo("vRest", -65, "mV"), new ParamInfo("vReset", -68, "mV"), new ParamInfo("vTh", -30, "mV"), new ParamInfo("vC", -50, "mV"),
+                                new ParamInfo("a", 1, ""), new ParamInfo("b", 0.1, ""), new ParamInfo("c", 0.07, "1/mV"), new ParamInfo("tau", 10, "ms"),
+                                new ParamInfo("tauW", 10, "ms"), new ParamInfo("tauRef", 0, "ms")), true,
+                        (n, v, m) -> {
+                            AdQuaIF.Builder b = AdQuaIF.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vTh(v.get("vTh")).vC(v.get("vC")).a(v.get("a"))
+                                    .b(v.get("b")).c(v.get("c")).tau(v.get("tau")).tauW(v.get("tauW")).tauRef(v.get("tauRef"));
                             return (m == null ? b : b.method(m)).build();
                         }),
                 new Model("hh", "Hodgkin–Huxley squid axon (bp.dyn.HH)",

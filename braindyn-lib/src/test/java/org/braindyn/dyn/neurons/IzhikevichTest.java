@@ -69,7 +69,7 @@ class IzhikevichTest {
         Izhikevich n = Izhikevich.builder(1).build();
         assertEquals("exp_auto", n.method());
         assertEquals(-70, n.V.value().getDouble(0), 1e-6);
-        assertEquals(-14, n.u.value().getDouble(0), 1e-6, "u starts at b·V");
+        assertEquals(-14, n.w.value().getDouble(0), 1e-6, "u starts at b·V");
         Config.enableX64();
         List<Double> auto = simulate(Izhikevich.builder(1).build(), 10, 200, 0.01, false), ref = reference(0.02, 0.2, -65, 8, 10, 200);
         assertEquals(ref.size(), auto.size());

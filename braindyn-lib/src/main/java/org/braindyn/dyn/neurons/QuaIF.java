@@ -1,0 +1,87 @@
+package org.braindyn.dyn.neurons;
+
+import static org.braindyn.tensor.BM.*;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.braindyn.analysis.VectorField;
+import org.braindyn.dyn.ParamSpec;
+import org.braindyn.integrators.Derivative;
+import org.braindyn.surrogate.Surrogate;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Quadratic integrate-and-fire neurons (BrainPy's {@code bp.dyn.QuaIF}):
+ * <pre>
+ *   τ dV/dt = c (V − V_rest)(V − V_c) + R·I        (mV, ms)
+ *   V ≥ V_th  ⇒  spike, V ← V_reset, V held for τ_ref
+ * </pre>
+ * BrainPy's defaults: {@code V_rest −65, V_reset −68, V_th −30, V_c −50 mV, c 0.07, R 1, τ 10 ms, τ_ref 0}; V starts
+ * at V_rest; {@code exp_auto}.
+ * <pre>{@code QuaIF n = QuaIF.builder(100).vC(-45).build();}</pre>
+ */
+public final class QuaIF extends ResetNeuron {
+    private final Supplier<Tensor> vRest, vC, c, r, tau;
+
+    private QuaIF(Builder b) {
+        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.vInit == null ? b.vRest : b.vInit, null), null, null, null);
+        vRest = param("vRest", "mV", b.vRest, ParamSpec.Rule.FINITE);
+        vC = param("vC", "mV", b.vC, ParamSpec.Rule.FINITE);
+        c = param("c", "1/mV", b.c, ParamSpec.Rule.POSITIVE);
+        r = param("r", "", b.r, ParamSpec.Rule.POSITIVE);
+        tau = param("tau", "ms", b.tau, ParamSpec.Rule.POSITIVE);
+    }
+
+    /** A builder with BrainPy's defaults for {@code size} neurons. */
+    public static Builder builder(int size) { return new Builder(size); }
+
+    static Tensor dv(Tensor v, Tensor i, Tensor vRest, Tensor vC, Tensor c, Tensor r, Tensor tau) {
+        return c.mul(v.sub(vRest)).mul(v.sub(vC)).add(r.mul(i)).div(tau);
+    }
+
+    @Override Derivative derivative() { return (y, t, p) -> new Tensor[] {dv(y[0], p[0], vRest.get(), vC.get(), c.get(), r.get(), tau.get())}; }
+
+    /** The subthreshold dynamics for the analysers: variable {@code V}, parameter {@code I}; parameters must be homogeneous. */
+    public VectorField vectorField() {
+        double a = homogeneous(vRest, "vRest"), b = homogeneous(vC, "vC"), cc = homogeneous(c, "c"), d = homogeneous(r, "r"), e = homogeneous(tau, "tau");
+        return VectorField.of((y, t, p) -> new Tensor[] {dv(y[0], p[0], scalar(a, org.braindyn.tensor.DType.F64), scalar(b, org.braindyn.tensor.DType.F64), scalar(cc, org.braindyn.tensor.DType.F64), scalar(d, org.braindyn.tensor.DType.F64), scalar(e, org.braindyn.tensor.DType.F64))}, List.of("V"), List.of("I"));
+    }
+
+    /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
+    public static final class Builder {
+        private final int size;
+        private String name, method = "exp_auto";
+        private Surrogate spkFun;
+        private Object vRest = -65.0, vReset = -68.0, vTh = -30.0, vC = -50.0, c = 0.07, r = 1.0, tau = 10.0, tauRef = 0.0, vInit;
+
+        private Builder(int size) { this.size = size; }
+
+        /** A unique name within the network (default automatic). */
+        public Builder name(String name) { this.name = name; return this; }
+        /** Resting potential, mV ({@code V_rest}, default −65). */
+        public Builder vRest(Object v) { this.vRest = v; return this; }
+        /** Reset potential, mV ({@code V_reset}, default −68). */
+        public Builder vReset(Object v) { this.vReset = v; return this; }
+        /** Spike threshold, mV ({@code V_th}, default −30). */
+        public Builder vTh(Object v) { this.vTh = v; return this; }
+        /** Membrane time constant, ms ({@code tau}, default 10). */
+        public Builder tau(Object v) { this.tau = v; return this; }
+        /** Membrane resistance ({@code R}, default 1). */
+        public Builder r(Object v) { this.r = v; return this; }
+        /** Refractory period, ms ({@code tau_ref}, default 0). */
+        public Builder tauRef(Object v) { this.tauRef = v; return this; }
+        /** Initial V, mV (default V_rest). */
+        public Builder vInit(Object v) { this.vInit = v; return this; }
+        /** Integration method by BrainPy name ({@code exp_auto} default, {@code euler}, {@code rk4}, …). */
+        public Builder method(String method) { this.method = method; return this; }
+        /** Surrogate spike function for training (default none: boolean spikes). */
+        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
+        /** Critical voltage of the spike initiation, mV ({@code V_c}, default −50). */
+        public Builder vC(Object v) { this.vC = v; return this; }
+        /** Steepness of the quadratic term, 1/mV ({@code c}, default 0.07). */
+        public Builder c(Object v) { this.c = v; return this; }
+
+        /** Validates every parameter, naming the model, parameter, unit, expected and found. */
+        public QuaIF build() { return new QuaIF(this); }
+    }
+}
