@@ -45,6 +45,7 @@ public final class Catalogue {
                 case Lif l -> l.V.value();
                 case ResetNeuron z -> z.V.value();
                 case HH h -> h.V.value();
+                case CrossingNeuron c -> c.variable("V").value();
                 default -> throw new IllegalStateException("no potential for " + g);
             };
         }
@@ -98,6 +99,12 @@ public final class Catalogue {
                         (n, v, m) -> {
                             AdQuaIF.Builder b = AdQuaIF.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vTh(v.get("vTh")).vC(v.get("vC")).a(v.get("a"))
                                     .b(v.get("b")).c(v.get("c")).tau(v.get("tau")).tauW(v.get("tauW")).tauRef(v.get("tauRef"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("fhn", "FitzHugh–Nagumo, dimensionless; spikes are upward crossings of vTh (bp.dyn.FHN)",
+                        List.of(new ParamInfo("a", 0.7, ""), new ParamInfo("b", 0.8, ""), new ParamInfo("tau", 12.5, ""), new ParamInfo("vTh", 1.8, "")), true,
+                        (n, v, m) -> {
+                            FHN.Builder b = FHN.builder(n).a(v.get("a")).b(v.get("b")).tau(v.get("tau")).vTh(v.get("vTh"));
                             return (m == null ? b : b.method(m)).build();
                         }),
                 new Model("hh", "Hodgkin–Huxley squid axon (bp.dyn.HH)",
