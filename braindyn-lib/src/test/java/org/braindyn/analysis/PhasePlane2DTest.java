@@ -4,7 +4,6 @@ import static org.braindyn.tensor.BM.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import org.braindyn.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** SPEC R4 and R7: two-variable phase planes. */

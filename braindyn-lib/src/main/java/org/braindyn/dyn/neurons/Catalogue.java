@@ -44,7 +44,6 @@ public final class Catalogue {
             return switch (g) {
                 case Lif l -> l.V.value();
                 case ResetNeuron z -> z.V.value();
-                case HH h -> h.V.value();
                 case CrossingNeuron c -> c.variable("V").value();
                 default -> throw new IllegalStateException("no potential for " + g);
             };

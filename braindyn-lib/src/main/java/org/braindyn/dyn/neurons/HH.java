@@ -4,16 +4,11 @@ import static org.braindyn.tensor.BM.*;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.braindyn.analysis.VectorField;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.init.Uniform;
 import org.braindyn.integrators.Derivative;
 import org.braindyn.state.Variable;
 import org.braindyn.surrogate.Surrogate;
-import org.braindyn.tensor.BM;
-import org.braindyn.tensor.Config;
-import org.braindyn.tensor.DType;
-import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -25,44 +20,38 @@ import org.braindyn.tensor.Tensor;
  *   α_h = 0.07 e^{−(V+65)/20},              β_h = 1/(1 + e^{−(V+35)/10})
  *   α_n = 0.01(V + 55)/(1 − e^{−(V+55)/10}), β_n = 0.125 e^{−(V+65)/80}
  * </pre>
- * A spike is an upward crossing of {@code V_th}. BrainPy's defaults: {@code E_Na 50, g_Na 120, E_K −77, g_K 36,
+ * A spike is an upward crossing of {@code V_th}; the state variables are {@link #V()}, {@link #m()}, {@link #h()},
+ * {@link #n()} (monitor paths {@code "V"}, {@code "m"}, …). BrainPy's defaults: {@code E_Na 50, g_Na 120, E_K −77, g_K 36,
  * E_L −54.387, g_L 0.03, V_th 20, C 1}; V starts uniform in [−70, −60) mV, m 0.5, h 0.6, n 0.32; {@code exp_auto}.
  * <pre>{@code
  * HH hh = HH.builder(100).gNa(120).gK(36).vInit(-65.0).method("rk4").build();
  * }</pre>
  */
-public final class HH extends OdeNeuron {
-    /** Membrane potential, mV. */
-    public final Variable V;
-    /** Gating variables. */
-    public final Variable m, h, n;
-    /** Spikes of the last step (bool, or float with a surrogate). */
-    public final Variable spike;
-    private final Supplier<Tensor> eNa, gNa, eK, gK, eL, gL, vTh, cm;
-    private final Object vInit, mInit, hInit, nInit;
+public final class HH extends CrossingNeuron {
+    private final Supplier<Tensor> eNa, gNa, eK, gK, eL, gL, cm;
 
     private HH(Builder b) {
-        super(b.name, b.size, b.method, b.spkFun);
+        super(b.name, b.size, b.method, b.spkFun, b.vTh, List.of("V", "m", "h", "n"), b.vInit, b.mInit, b.hInit, b.nInit);
         eNa = param("ENa", "mV", b.eNa, ParamSpec.Rule.FINITE);
         gNa = param("gNa", "mS/cm²", b.gNa, ParamSpec.Rule.NON_NEGATIVE);
         eK = param("EK", "mV", b.eK, ParamSpec.Rule.FINITE);
         gK = param("gK", "mS/cm²", b.gK, ParamSpec.Rule.NON_NEGATIVE);
         eL = param("EL", "mV", b.eL, ParamSpec.Rule.FINITE);
         gL = param("gL", "mS/cm²", b.gL, ParamSpec.Rule.NON_NEGATIVE);
-        vTh = param("vTh", "mV", b.vTh, ParamSpec.Rule.FINITE);
         cm = param("C", "µF/cm²", b.c, ParamSpec.Rule.POSITIVE);
-        vInit = b.vInit; mInit = b.mInit; hInit = b.hInit; nInit = b.nInit;
-        V = state(initial(vInit, "vInit"));
-        m = state(initial(mInit, "mInit"));
-        h = state(initial(hInit, "hInit"));
-        n = state(initial(nInit, "nInit"));
-        spike = state(BM.zeros(Shape.of(stateShape()), spkFun == null ? DType.BOOL : Config.defaultFloat()));
     }
 
-    private Tensor initial(Object spec, String what) {
-        Tensor t = ParamSpec.resolve(label, what, "", spec, num(), ParamSpec.Rule.FINITE).get();
-        return BM.broadcastTo(t.astype(Config.defaultFloat()), stateShape()).contiguous();
-    }
+    /** Membrane potential, mV. */
+    public Variable V() { return variable("V"); }
+
+    /** Sodium activation. */
+    public Variable m() { return variable("m"); }
+
+    /** Sodium inactivation. */
+    public Variable h() { return variable("h"); }
+
+    /** Potassium activation. */
+    public Variable n() { return variable("n"); }
 
     /** A builder with BrainPy's defaults for {@code size} neurons. */
     public static Builder builder(int size) { return new Builder(size); }
@@ -89,40 +78,9 @@ public final class HH extends OdeNeuron {
         };
     }
 
-    @Override public Tensor update(Tensor... inputs) {
-        Tensor v = V.value(), current = totalInput(v, inputs.length > 0 ? inputs[0] : null);
-        Tensor[] next = integrate(new Tensor[] {v, m.value(), h.value(), n.value()}, current);
-        Tensor th = vTh.get();
-        Tensor sp = spkFun == null ? BM.logicalAnd(next[0].ge(th), v.lt(th)) : spkFun.apply(next[0].sub(th).div(20)).mul(v.lt(th).astype(next[0].dtype()));
-        V.set(next[0].astype(V.dtype()));
-        m.set(next[1].astype(m.dtype()));
-        h.set(next[2].astype(h.dtype()));
-        n.set(next[3].astype(n.dtype()));
-        spike.set(spkFun == null ? sp : sp.astype(spike.dtype()));
-        input.fill(0);
-        return spike.value();
-    }
-
-    @Override public Tensor spike() { return spike.value(); }
-
-    @Override public void resetState(int batchSize) {
-        resizeBatch(batchSize);
-        V.set(initial(vInit, "vInit"));
-        m.set(initial(mInit, "mInit"));
-        h.set(initial(hInit, "hInit"));
-        n.set(initial(nInit, "nInit"));
-        spike.set(BM.zeros(Shape.of(stateShape()), spike.dtype()));
-    }
-
-    /**
-     * The four-variable dynamics as a {@link VectorField} ({@code V, m, h, n}; parameter {@code I}), with this
-     * population's parameters, which must be the same for every neuron.
-     */
-    public VectorField vectorField() {
-        for (var p : List.of(eNa, gNa, eK, gK, eL, gL, cm))
-            if (BM.max(p.get()).item() != BM.min(p.get()).item()) throw new IllegalStateException(label + ".vectorField: parameters differ between neurons");
-        Derivative d = derivative();
-        return VectorField.of(d, List.of("V", "m", "h", "n"), List.of("I"));
+    @Override Derivative homogeneousDerivative() {
+        for (var p : List.of(eNa, gNa, eK, gK, eL, gL, cm)) homogeneous(p, "conductances and potentials");
+        return derivative();
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */

@@ -80,11 +80,11 @@ class HHTest {
     void defaultsAreBrainPysAndBelowRheobaseThereAreNoSpikes() {
         HH n = HH.builder(200).build();
         assertEquals("exp_auto", n.method());
-        double[] v0 = n.V.value().astype(DType.F64).toDoubleArray();
+        double[] v0 = n.V().value().astype(DType.F64).toDoubleArray();
         for (double v : v0) assertTrue(v >= -70 && v < -60, "V₀ uniform in [−70, −60): " + v);
-        assertEquals(0.5, n.m.value().getDouble(0), 1e-6);
-        assertEquals(0.6, n.h.value().getDouble(0), 1e-6);
-        assertEquals(0.32, n.n.value().getDouble(0), 1e-6);
+        assertEquals(0.5, n.m().value().getDouble(0), 1e-6);
+        assertEquals(0.6, n.h().value().getDouble(0), 1e-6);
+        assertEquals(0.32, n.n().value().getDouble(0), 1e-6);
         Config.enableX64();
         assertEquals(0, simulate(HH.builder(1).vInit(-65.0).gates(0.0529, 0.5961, 0.3177).build(), 2, 100, 0.01).size(), "I = 2 µA/cm² is below rheobase");
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleBinaryOperator;
 import org.braindyn.analysis.Bifurcation1D;
 import org.braindyn.analysis.Setup;
 import org.braindyn.dyn.DSRunner;
