@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.braindyn.analysis.VectorField;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.integrators.Derivative;
-import org.braindyn.surrogate.Surrogate;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -25,7 +24,7 @@ public final class AdQuaIF extends ResetNeuron {
     private final Supplier<Tensor> vRest, vC, c, tau, a, tauW;
 
     private AdQuaIF(Builder b) {
-        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.vInit == null ? b.vRest : b.vInit, b.wInit), "b", b.b, null);
+        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.startV(), b.wInit), "b", b.b, null);
         vRest = param("vRest", "mV", b.vRest, ParamSpec.Rule.FINITE);
         vC = param("vC", "mV", b.vC, ParamSpec.Rule.FINITE);
         c = param("c", "1/mV", b.c, ParamSpec.Rule.POSITIVE);
@@ -53,45 +52,14 @@ public final class AdQuaIF extends ResetNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private Surrogate spkFun;
-        private Object vRest = -65.0, vReset = -68.0, vTh = -30.0, vC = -50.0, c = 0.07, tau = 10.0, tauRef = 0.0, vInit;
-        private Object a = 1.0, b = 0.1, tauW = 10.0, wInit;
+    public static final class Builder extends AdaptiveBuilder<Builder> {
+        private Object vC = -50.0, c = 0.07;
+        private Builder(int size) { super(size, 0, 1, 0.1, 10); }
 
-        private Builder(int size) { this.size = size; }
-
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
-        /** Resting potential, mV ({@code V_rest}, default −65). */
-        public Builder vRest(Object v) { this.vRest = v; return this; }
-        /** Reset potential, mV ({@code V_reset}, default −68). */
-        public Builder vReset(Object v) { this.vReset = v; return this; }
-        /** Spike threshold, mV ({@code V_th}, default −30). */
-        public Builder vTh(Object v) { this.vTh = v; return this; }
-        /** Membrane time constant, ms ({@code tau}, default 10). */
-        public Builder tau(Object v) { this.tau = v; return this; }
-        /** Refractory period, ms ({@code tau_ref}, default 0). */
-        public Builder tauRef(Object v) { this.tauRef = v; return this; }
-        /** Initial V, mV (default V_rest). */
-        public Builder vInit(Object v) { this.vInit = v; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code euler}, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
-        /** Surrogate spike function for training (default none: boolean spikes). */
-        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
         /** Critical voltage of the spike initiation, mV ({@code V_c}, default −50). */
         public Builder vC(Object v) { this.vC = v; return this; }
         /** Steepness of the quadratic term, 1/mV ({@code c}, default 0.07). */
         public Builder c(Object v) { this.c = v; return this; }
-        /** Subthreshold adaptation coupling ({@code a}, default 1). */
-        public Builder a(Object v) { this.a = v; return this; }
-        /** Spike-triggered adaptation increment ({@code b}, default 0.1). */
-        public Builder b(Object v) { this.b = v; return this; }
-        /** Adaptation time constant, ms ({@code tau_w}, default 10). */
-        public Builder tauW(Object v) { this.tauW = v; return this; }
-        /** Initial w (default 0). */
-        public Builder wInit(Object v) { this.wInit = v; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
         public AdQuaIF build() { return new AdQuaIF(this); }

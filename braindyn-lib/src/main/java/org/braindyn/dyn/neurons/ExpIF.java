@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.braindyn.analysis.VectorField;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.integrators.Derivative;
-import org.braindyn.surrogate.Surrogate;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -24,7 +23,7 @@ public final class ExpIF extends ResetNeuron {
     private final Supplier<Tensor> vRest, vT, deltaT, r, tau;
 
     private ExpIF(Builder b) {
-        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.vInit == null ? b.vRest : b.vInit, null), null, null, null);
+        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.startV(), null), null, null, null);
         vRest = param("vRest", "mV", b.vRest, ParamSpec.Rule.FINITE);
         vT = param("vT", "mV", b.vT, ParamSpec.Rule.FINITE);
         deltaT = param("deltaT", "mV", b.deltaT, ParamSpec.Rule.POSITIVE);
@@ -50,34 +49,10 @@ public final class ExpIF extends ResetNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private Surrogate spkFun;
-        private Object vRest = -65.0, vReset = -68.0, vTh = -30.0, vT = -59.9, deltaT = 3.48, r = 1.0, tau = 10.0, tauRef = 1.7, vInit;
+    public static final class Builder extends IfBuilder<Builder> {
+        private Object vT = -59.9, deltaT = 3.48;
+        private Builder(int size) { super(size, 1.7); }
 
-        private Builder(int size) { this.size = size; }
-
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
-        /** Resting potential, mV ({@code V_rest}, default −65). */
-        public Builder vRest(Object v) { this.vRest = v; return this; }
-        /** Reset potential, mV ({@code V_reset}, default −68). */
-        public Builder vReset(Object v) { this.vReset = v; return this; }
-        /** Spike threshold, mV ({@code V_th}, default −30). */
-        public Builder vTh(Object v) { this.vTh = v; return this; }
-        /** Membrane time constant, ms ({@code tau}, default 10). */
-        public Builder tau(Object v) { this.tau = v; return this; }
-        /** Membrane resistance ({@code R}, default 1). */
-        public Builder r(Object v) { this.r = v; return this; }
-        /** Refractory period, ms ({@code tau_ref}, default 1.7). */
-        public Builder tauRef(Object v) { this.tauRef = v; return this; }
-        /** Initial V, mV (default V_rest). */
-        public Builder vInit(Object v) { this.vInit = v; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code euler}, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
-        /** Surrogate spike function for training (default none: boolean spikes). */
-        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
         /** Threshold of the exponential term, mV ({@code V_T}, default −59.9). */
         public Builder vT(Object v) { this.vT = v; return this; }
         /** Spike slope factor, mV ({@code delta_T}, default 3.48). */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.integrators.Derivative;
-import org.braindyn.surrogate.Surrogate;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -46,16 +45,11 @@ public final class FHN extends CrossingNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private Surrogate spkFun;
+    public static final class Builder extends NeuronBuilder<Builder> {
         private Object a = 0.7, b = 0.8, tau = 12.5, vTh = 1.8, vInit = 0.0, wInit = 0.0;
 
-        private Builder(int size) { this.size = size; }
+        private Builder(int size) { super(size); }
 
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
         /** {@code a} (default 0.7). */
         public Builder a(Object v) { this.a = v; return this; }
         /** {@code b} (default 0.8). */
@@ -68,10 +62,6 @@ public final class FHN extends CrossingNeuron {
         public Builder vInit(Object v) { this.vInit = v; return this; }
         /** Initial w (default 0). */
         public Builder wInit(Object v) { this.wInit = v; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
-        /** Surrogate spike function for training (default none). */
-        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
         public FHN build() { return new FHN(this); }

@@ -8,7 +8,6 @@ import org.braindyn.dyn.ParamSpec;
 import org.braindyn.init.Uniform;
 import org.braindyn.integrators.Derivative;
 import org.braindyn.state.Variable;
-import org.braindyn.surrogate.Surrogate;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -84,17 +83,12 @@ public final class HH extends CrossingNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private Surrogate spkFun;
+    public static final class Builder extends NeuronBuilder<Builder> {
         private Object eNa = 50.0, gNa = 120.0, eK = -77.0, gK = 36.0, eL = -54.387, gL = 0.03, vTh = 20.0, c = 1.0;
         private Object vInit, mInit = 0.5, hInit = 0.6, nInit = 0.32;
 
-        private Builder(int size) { this.size = size; this.vInit = new Uniform(-70, -60, new org.braindyn.random.RandomState(0)); }
+        private Builder(int size) { super(size); this.vInit = new Uniform(-70, -60, new org.braindyn.random.RandomState(0)); }
 
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
         /** Sodium reversal potential, mV ({@code ENa}, default 50). */
         public Builder eNa(Object v) { this.eNa = v; return this; }
         /** Maximal sodium conductance, mS/cm² ({@code gNa}, default 120). */
@@ -115,10 +109,6 @@ public final class HH extends CrossingNeuron {
         public Builder vInit(Object v) { this.vInit = v; return this; }
         /** Initial gating values (defaults m 0.5, h 0.6, n 0.32). */
         public Builder gates(Object m0, Object h0, Object n0) { this.mInit = m0; this.hInit = h0; this.nInit = n0; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
-        /** Surrogate spike function for training (default none). */
-        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
         public HH build() { return new HH(this); }

@@ -7,7 +7,6 @@ import org.braindyn.dyn.ParamSpec;
 import org.braindyn.init.Initializer;
 import org.braindyn.init.Params;
 import org.braindyn.integrators.Derivative;
-import org.braindyn.surrogate.Surrogate;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -54,16 +53,11 @@ public final class Izhikevich extends ResetNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private Surrogate spkFun;
+    public static final class Builder extends NeuronBuilder<Builder> {
         private Object a = 0.02, b = 0.2, c = -65.0, d = 8.0, vTh = 30.0, tauRef = 0.0, vInit = -70.0, uInit;
 
-        private Builder(int size) { this.size = size; }
+        private Builder(int size) { super(size); }
 
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
         /** Time scale of the recovery variable (BrainPy {@code a}, default 0.02). */
         public Builder a(Object a) { this.a = a; return this; }
         /** Sensitivity of the recovery variable to V ({@code b}, default 0.2). */
@@ -80,10 +74,6 @@ public final class Izhikevich extends ResetNeuron {
         public Builder vInit(Object vInit) { this.vInit = vInit; return this; }
         /** Initial u (default {@code b·V₀}). */
         public Builder uInit(Object uInit) { this.uInit = uInit; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code euler}, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
-        /** Surrogate spike function for training (default none: boolean spikes). */
-        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
         public Izhikevich build() { return new Izhikevich(this); }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.braindyn.analysis.VectorField;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.integrators.Derivative;
-import org.braindyn.surrogate.Surrogate;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -24,7 +23,7 @@ public final class QuaIF extends ResetNeuron {
     private final Supplier<Tensor> vRest, vC, c, r, tau;
 
     private QuaIF(Builder b) {
-        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.vInit == null ? b.vRest : b.vInit, null), null, null, null);
+        super(b.name, b.size, b.method, b.spkFun, new Common(b.vTh, b.vReset, b.tauRef, b.startV(), null), null, null, null);
         vRest = param("vRest", "mV", b.vRest, ParamSpec.Rule.FINITE);
         vC = param("vC", "mV", b.vC, ParamSpec.Rule.FINITE);
         c = param("c", "1/mV", b.c, ParamSpec.Rule.POSITIVE);
@@ -48,34 +47,10 @@ public final class QuaIF extends ResetNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private Surrogate spkFun;
-        private Object vRest = -65.0, vReset = -68.0, vTh = -30.0, vC = -50.0, c = 0.07, r = 1.0, tau = 10.0, tauRef = 0.0, vInit;
+    public static final class Builder extends IfBuilder<Builder> {
+        private Object vC = -50.0, c = 0.07;
+        private Builder(int size) { super(size, 0); }
 
-        private Builder(int size) { this.size = size; }
-
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
-        /** Resting potential, mV ({@code V_rest}, default −65). */
-        public Builder vRest(Object v) { this.vRest = v; return this; }
-        /** Reset potential, mV ({@code V_reset}, default −68). */
-        public Builder vReset(Object v) { this.vReset = v; return this; }
-        /** Spike threshold, mV ({@code V_th}, default −30). */
-        public Builder vTh(Object v) { this.vTh = v; return this; }
-        /** Membrane time constant, ms ({@code tau}, default 10). */
-        public Builder tau(Object v) { this.tau = v; return this; }
-        /** Membrane resistance ({@code R}, default 1). */
-        public Builder r(Object v) { this.r = v; return this; }
-        /** Refractory period, ms ({@code tau_ref}, default 0). */
-        public Builder tauRef(Object v) { this.tauRef = v; return this; }
-        /** Initial V, mV (default V_rest). */
-        public Builder vInit(Object v) { this.vInit = v; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code euler}, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
-        /** Surrogate spike function for training (default none: boolean spikes). */
-        public Builder spkFun(Surrogate spkFun) { this.spkFun = spkFun; return this; }
         /** Critical voltage of the spike initiation, mV ({@code V_c}, default −50). */
         public Builder vC(Object v) { this.vC = v; return this; }
         /** Steepness of the quadratic term, 1/mV ({@code c}, default 0.07). */
