@@ -106,6 +106,24 @@ public final class Catalogue {
                             FHN.Builder b = FHN.builder(n).a(v.get("a")).b(v.get("b")).tau(v.get("tau")).vTh(v.get("vTh"));
                             return (m == null ? b : b.method(m)).build();
                         }),
+                new Model("morrislecar", "Morris–Lecar barnacle muscle fibre; spikes are upward crossings of vTh (bp.dyn.MorrisLecar)",
+                        List.of(new ParamInfo("vCa", 130, "mV"), new ParamInfo("gCa", 4.4, "mS/cm²"), new ParamInfo("vK", -84, "mV"), new ParamInfo("gK", 8, "mS/cm²"),
+                                new ParamInfo("vLeak", -60, "mV"), new ParamInfo("gLeak", 2, "mS/cm²"), new ParamInfo("C", 20, "µF/cm²"), new ParamInfo("phi", 0.04, "1/ms"),
+                                new ParamInfo("vTh", 10, "mV"), new ParamInfo("vInit", -65, "mV")), true,
+                        (n, v, m) -> {
+                            MorrisLecar.Builder b = MorrisLecar.builder(n).vCa(v.get("vCa")).gCa(v.get("gCa")).vK(v.get("vK")).gK(v.get("gK")).vLeak(v.get("vLeak"))
+                                    .gLeak(v.get("gLeak")).c(v.get("C")).phi(v.get("phi")).vTh(v.get("vTh")).vInit(v.get("vInit"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("wangbuzsaki", "Wang–Buzsáki fast-spiking interneuron (bp.dyn.WangBuzsakiModel)",
+                        List.of(new ParamInfo("ENa", 55, "mV"), new ParamInfo("gNa", 35, "mS/cm²"), new ParamInfo("EK", -90, "mV"), new ParamInfo("gK", 9, "mS/cm²"),
+                                new ParamInfo("EL", -65, "mV"), new ParamInfo("gL", 0.1, "mS/cm²"), new ParamInfo("phi", 5, ""), new ParamInfo("C", 1, "µF/cm²"),
+                                new ParamInfo("vTh", 20, "mV"), new ParamInfo("vInit", -65, "mV")), true,
+                        (n, v, m) -> {
+                            WangBuzsaki.Builder b = WangBuzsaki.builder(n).eNa(v.get("ENa")).gNa(v.get("gNa")).eK(v.get("EK")).gK(v.get("gK")).eL(v.get("EL"))
+                                    .gL(v.get("gL")).phi(v.get("phi")).c(v.get("C")).vTh(v.get("vTh")).vInit(v.get("vInit"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
                 new Model("hh", "Hodgkin–Huxley squid axon (bp.dyn.HH)",
                         List.of(new ParamInfo("ENa", 50, "mV"), new ParamInfo("gNa", 120, "mS/cm²"), new ParamInfo("EK", -77, "mV"), new ParamInfo("gK", 36, "mS/cm²"),
                                 new ParamInfo("EL", -54.387, "mV"), new ParamInfo("gL", 0.03, "mS/cm²"), new ParamInfo("vTh", 20, "mV"), new ParamInfo("C", 1, "µF/cm²"),

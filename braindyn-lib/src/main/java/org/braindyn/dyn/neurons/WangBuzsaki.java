@@ -1,0 +1,96 @@
+package org.braindyn.dyn.neurons;
+
+import static org.braindyn.tensor.BM.*;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.braindyn.dyn.ParamSpec;
+import org.braindyn.integrators.Derivative;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Wang–Buzsáki interneurons (1996; BrainPy's {@code bp.dyn.WangBuzsakiModel}), a Hodgkin–Huxley model with an
+ * instantaneous sodium activation:
+ * <pre>
+ *   C dV/dt = −g_Na m∞³ h (V − E_Na) − g_K n⁴ (V − E_K) − g_L (V − E_L) + I        (mV, ms)
+ *   dh/dt = φ (α_h (1 − h) − β_h h),  dn/dt = φ (α_n (1 − n) − β_n n),  m∞ = α_m/(α_m + β_m)
+ *   α_m = 0.1 (V + 35)/(1 − e^{−0.1(V+35)}), β_m = 4 e^{−(V+60)/18}
+ *   α_h = 0.07 e^{−(V+58)/20},              β_h = 1/(1 + e^{−0.1(V+28)})
+ *   α_n = 0.01 (V + 34)/(1 − e^{−0.1(V+34)}), β_n = 0.125 e^{−(V+44)/80}
+ * </pre>
+ * A spike is an upward crossing of {@code V_th}. BrainPy's defaults: {@code E_Na 55, g_Na 35, E_K −90, g_K 9,
+ * E_L −65, g_L 0.1, V_th 20, φ 5, C 1}; V starts at −65, h at 0.6, n at 0.32; {@code exp_auto}.
+ */
+public final class WangBuzsaki extends CrossingNeuron {
+    private final Supplier<Tensor> eNa, gNa, eK, gK, eL, gL, phi, c;
+
+    private WangBuzsaki(Builder b) {
+        super(b.name, b.size, b.method, b.spkFun, b.vTh, List.of("V", "h", "n"), b.vInit, b.hInit, b.nInit);
+        eNa = param("ENa", "mV", b.eNa, ParamSpec.Rule.FINITE);
+        gNa = param("gNa", "mS/cm²", b.gNa, ParamSpec.Rule.NON_NEGATIVE);
+        eK = param("EK", "mV", b.eK, ParamSpec.Rule.FINITE);
+        gK = param("gK", "mS/cm²", b.gK, ParamSpec.Rule.NON_NEGATIVE);
+        eL = param("EL", "mV", b.eL, ParamSpec.Rule.FINITE);
+        gL = param("gL", "mS/cm²", b.gL, ParamSpec.Rule.NON_NEGATIVE);
+        phi = param("phi", "", b.phi, ParamSpec.Rule.POSITIVE);
+        c = param("C", "µF/cm²", b.c, ParamSpec.Rule.POSITIVE);
+    }
+
+    /** A builder with BrainPy's defaults for {@code size} neurons. */
+    public static Builder builder(int size) { return new Builder(size); }
+
+    /** Membrane potential, mV. */
+    public Variable V() { return variable("V"); }
+
+    private static Tensor ratio(Tensor x) { return x.mul(0.1).div(onesLike(x).sub(exp(x.mul(-0.1)))); }
+
+    @Override Derivative derivative() {
+        return (y, t, p) -> {
+            Tensor v = y[0], h = y[1], n = y[2];
+            Tensor am = ratio(v.add(35)), bm = exp(v.add(60).div(-18)).mul(4), mInf = am.div(am.add(bm));
+            Tensor ah = exp(v.add(58).div(-20)).mul(0.07), bh = onesLike(v).div(exp(v.add(28).mul(-0.1)).add(1));
+            Tensor an = ratio(v.add(34)).mul(0.1), bn = exp(v.add(44).div(-80)).mul(0.125);
+            Tensor iNa = gNa.get().mul(mInf.mul(mInf).mul(mInf)).mul(h).mul(v.sub(eNa.get()));
+            Tensor n2 = n.mul(n), iK = gK.get().mul(n2.mul(n2)).mul(v.sub(eK.get())), iL = gL.get().mul(v.sub(eL.get()));
+            return new Tensor[] {p[0].sub(iNa).sub(iK).sub(iL).div(c.get()),
+                    phi.get().mul(ah.mul(onesLike(h).sub(h)).sub(bh.mul(h))), phi.get().mul(an.mul(onesLike(n).sub(n)).sub(bn.mul(n)))};
+        };
+    }
+
+    @Override Derivative homogeneousDerivative() {
+        for (var p : List.of(eNa, gNa, eK, gK, eL, gL, phi, c)) homogeneous(p, "every parameter");
+        return derivative();
+    }
+
+    /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
+    public static final class Builder extends NeuronBuilder<Builder> {
+        private Object eNa = 55.0, gNa = 35.0, eK = -90.0, gK = 9.0, eL = -65.0, gL = 0.1, phi = 5.0, c = 1.0, vTh = 20.0, vInit = -65.0, hInit = 0.6, nInit = 0.32;
+
+        private Builder(int size) { super(size); }
+
+        /** Sodium reversal potential, mV ({@code ENa}, default 55). */
+        public Builder eNa(Object v) { this.eNa = v; return this; }
+        /** Maximal sodium conductance ({@code gNa}, default 35). */
+        public Builder gNa(Object v) { this.gNa = v; return this; }
+        /** Potassium reversal potential, mV ({@code EK}, default −90). */
+        public Builder eK(Object v) { this.eK = v; return this; }
+        /** Maximal potassium conductance ({@code gK}, default 9). */
+        public Builder gK(Object v) { this.gK = v; return this; }
+        /** Leak reversal potential, mV ({@code EL}, default −65). */
+        public Builder eL(Object v) { this.eL = v; return this; }
+        /** Leak conductance ({@code gL}, default 0.1). */
+        public Builder gL(Object v) { this.gL = v; return this; }
+        /** Temperature factor of the gates ({@code phi}, default 5). */
+        public Builder phi(Object v) { this.phi = v; return this; }
+        /** Membrane capacitance ({@code C}, default 1). */
+        public Builder c(Object v) { this.c = v; return this; }
+        /** Spike detection threshold, mV ({@code V_th}, default 20). */
+        public Builder vTh(Object v) { this.vTh = v; return this; }
+        /** Initial V, mV (default −65). */
+        public Builder vInit(Object v) { this.vInit = v; return this; }
+
+        /** Validates every parameter, naming the model, parameter, unit, expected and found. */
+        public WangBuzsaki build() { return new WangBuzsaki(this); }
+    }
+}
