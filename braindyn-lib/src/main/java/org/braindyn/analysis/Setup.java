@@ -58,6 +58,12 @@ public final class Setup {
         return new Builder(field);
     }
 
+    /** Starts a setup for a model's own dynamics ({@link Analyzable#vectorField()}). */
+    public static Builder of(Analyzable model) {
+        if (model == null) throw new IllegalArgumentException("Setup.of: the model is null");
+        return of(model.vectorField());
+    }
+
     /** The model. */
     public VectorField field() { return field; }
 

@@ -44,7 +44,7 @@ public final class AdExIF extends ResetNeuron {
     }
 
     /** The subthreshold dynamics for the analysers: variables {@code V, w}, parameter {@code I}; parameters must be homogeneous. */
-    public VectorField vectorField() {
+    @Override public VectorField vectorField() {
         double vr = homogeneous(vRest, "vRest"), vt = homogeneous(vT, "vT"), dt = homogeneous(deltaT, "deltaT"), rr = homogeneous(r, "r"),
                 ta = homogeneous(tau, "tau"), aa = homogeneous(a, "a"), tw = homogeneous(tauW, "tauW");
         return VectorField.of((y, t, p) -> new Tensor[] {

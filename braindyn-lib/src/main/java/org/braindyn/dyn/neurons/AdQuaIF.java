@@ -43,7 +43,7 @@ public final class AdQuaIF extends ResetNeuron {
     }
 
     /** The subthreshold dynamics for the analysers: variables {@code V, w}, parameter {@code I}; parameters must be homogeneous. */
-    public VectorField vectorField() {
+    @Override public VectorField vectorField() {
         double vr = homogeneous(vRest, "vRest"), vc = homogeneous(vC, "vC"), cc = homogeneous(c, "c"), ta = homogeneous(tau, "tau"),
                 aa = homogeneous(a, "a"), tw = homogeneous(tauW, "tauW");
         return VectorField.of((y, t, p) -> new Tensor[] {

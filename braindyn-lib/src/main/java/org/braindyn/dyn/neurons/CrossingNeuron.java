@@ -16,7 +16,7 @@ import org.braindyn.tensor.Tensor;
  * Hindmarsh–Rose): the state variables are integrated by the chosen method; a spike is emitted in the step where the
  * first variable rises through {@code V_th}.
  */
-abstract class CrossingNeuron extends OdeNeuron {
+abstract class CrossingNeuron extends OdeNeuron implements org.braindyn.analysis.Analyzable {
     /** The state variables, the membrane variable first. */
     final Variable[] vars;
     /** Spikes of the last step (bool, or float with a surrogate). */
@@ -77,7 +77,7 @@ abstract class CrossingNeuron extends OdeNeuron {
     }
 
     /** The dynamics for the analysers: the state variables by name, parameter {@code I}; parameters must be homogeneous. */
-    public final VectorField vectorField() { return VectorField.of(homogeneousDerivative(), names, List.of("I")); }
+    @Override public final VectorField vectorField() { return VectorField.of(homogeneousDerivative(), names, List.of("I")); }
 
     abstract org.braindyn.integrators.Derivative homogeneousDerivative();
 

@@ -45,7 +45,7 @@ public final class Izhikevich extends ResetNeuron {
     }
 
     /** The subthreshold dynamics for the analysers: variables {@code V, u}, parameter {@code I}; parameters must be homogeneous. */
-    public VectorField vectorField() {
+    @Override public VectorField vectorField() {
         double pa = homogeneous(a, "a"), pb = homogeneous(b, "b");
         return VectorField.of((y, t, p) -> new Tensor[] {
                 y[0].mul(y[0]).mul(0.04).add(y[0].mul(5)).add(140).sub(y[1]).add(p[0]),

@@ -41,7 +41,7 @@ public final class QuaIF extends ResetNeuron {
     @Override Derivative derivative() { return (y, t, p) -> new Tensor[] {dv(y[0], p[0], vRest.get(), vC.get(), c.get(), r.get(), tau.get())}; }
 
     /** The subthreshold dynamics for the analysers: variable {@code V}, parameter {@code I}; parameters must be homogeneous. */
-    public VectorField vectorField() {
+    @Override public VectorField vectorField() {
         double a = homogeneous(vRest, "vRest"), b = homogeneous(vC, "vC"), cc = homogeneous(c, "c"), d = homogeneous(r, "r"), e = homogeneous(tau, "tau");
         return VectorField.of((y, t, p) -> new Tensor[] {dv(y[0], p[0], scalar(a, org.braindyn.tensor.DType.F64), scalar(b, org.braindyn.tensor.DType.F64), scalar(cc, org.braindyn.tensor.DType.F64), scalar(d, org.braindyn.tensor.DType.F64), scalar(e, org.braindyn.tensor.DType.F64))}, List.of("V"), List.of("I"));
     }

@@ -19,7 +19,7 @@ import org.braindyn.tensor.Tensor;
  * With a surrogate spike function the spike is differentiable and the reset detached from the gradient path of V's
  * old value (BrainPy's behaviour).
  */
-abstract class ResetNeuron extends OdeNeuron {
+abstract class ResetNeuron extends OdeNeuron implements org.braindyn.analysis.Analyzable {
     /** Membrane potential, mV. */
     public final Variable V;
     /** Adaptation (recovery) variable; null for non-adaptive models. */
@@ -89,6 +89,9 @@ abstract class ResetNeuron extends OdeNeuron {
         spike.set(BM.zeros(Shape.of(stateShape()), spike.dtype()));
         tLast.set(BM.full(Shape.of(stateShape()), -1e7, Config.defaultFloat()));
     }
+
+    /** The subthreshold dynamics with this population's parameters (which must be the same for every neuron). */
+    @Override public abstract org.braindyn.analysis.VectorField vectorField();
 
     /** The value of a parameter that must be the same for every neuron (for {@code vectorField()}). */
     final double homogeneous(Supplier<Tensor> p, String pname) {

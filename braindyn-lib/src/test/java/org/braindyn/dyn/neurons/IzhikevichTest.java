@@ -93,7 +93,7 @@ class IzhikevichTest {
     @Test
     void theSubthresholdFieldHasTheRestingNodeAndTheSaddle() {
         Izhikevich n = Izhikevich.builder(1).build();
-        Setup s = Setup.of(n.vectorField()).targetVar("V", -80, -40).targetVar("u", -20, 0).par("I", 0).resolutions(0.1).log(null).build();
+        Setup s = Setup.of(n).targetVar("V", -80, -40).targetVar("u", -20, 0).par("I", 0).resolutions(0.1).log(null).build();
         List<FixedPoint> fps = new PhasePlane2D(s).fixedPoints();
         // 0.04 V² + 4.8 V + 140 = 0: V = −70 (stable) and V = −50 (saddle)
         assertEquals(2, fps.size(), fps.toString());
