@@ -18,6 +18,8 @@ module org.braindyn {
     exports org.braindyn.analysis;
     exports org.braindyn.measure;
     exports org.braindyn.dyn.neurons;
+    exports org.braindyn.dyn.synapses;
     opens org.braindyn.dyn to org.braindyn.core;
     opens org.braindyn.dyn.neurons to org.braindyn.core;
+    opens org.braindyn.dyn.synapses to org.braindyn.core;
 }

@@ -33,7 +33,11 @@ public final class AlignPreProjection extends DynamicalSystem {
     private final LengthDelay delay;
     private final SpikeDelay spikes;
     private final Comm comm;
-    private Tensor gPost;
+    /**
+     * The conductance each postsynaptic neuron received at the last update: a state (not a Java field), so that a
+     * compiled run carries it from one step to the next like every other state.
+     */
+    public final org.braindyn.state.Variable gPost;
 
     private AlignPreProjection(String name, NeuronGroup pre, Synapse syn, int delaySteps, boolean delayFirst, Comm comm, SynOut out, NeuronGroup post) {
         super(name);
@@ -51,8 +55,8 @@ public final class AlignPreProjection extends DynamicalSystem {
         this.delay = delaySteps == 0 || delayFirst ? null : new LengthDelay(syn.conductance(), delaySteps);
         this.spikes = delaySteps == 0 || !delayFirst ? null : pre.spikeDelay(delaySteps);
         this.comm = comm;
-        this.gPost = BM.zeros(post.num());
-        post.addCurrent(v -> out.current(gPost, v));
+        this.gPost = new org.braindyn.state.Variable(BM.zerosLike(post.input.value()), null, post.input.batchAxis());
+        post.addCurrent(v -> out.current(gPost.value(), v));
     }
 
     /** SD: synapse dynamics on the presynaptic spikes, then a delay of {@code delaySteps} on the synapse state. */
@@ -66,7 +70,7 @@ public final class AlignPreProjection extends DynamicalSystem {
     }
 
     /** The conductance each postsynaptic neuron received at the last update. */
-    public Tensor postConductance() { return gPost; }
+    public Tensor postConductance() { return gPost.value(); }
 
     @Override public Tensor update(Tensor... inputs) {
         Tensor g;
@@ -77,12 +81,12 @@ public final class AlignPreProjection extends DynamicalSystem {
             g = delay.at(delaySteps - 1);
             delay.update(now);
         }
-        gPost = comm.apply(g);
-        return gPost;
+        gPost.set(comm.apply(g).astype(gPost.dtype()));
+        return gPost.value();
     }
 
     @Override public void resetState(int batchSize) {
         syn.resetState(batchSize);
-        gPost = BM.zeros(post.num());
+        gPost.swapValue(BM.zerosLike(post.input.value()));
     }
 }
