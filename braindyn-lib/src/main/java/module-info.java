@@ -19,7 +19,9 @@ module org.braindyn {
     exports org.braindyn.measure;
     exports org.braindyn.dyn.neurons;
     exports org.braindyn.dyn.synapses;
+    exports org.braindyn.dyn.rates;
     opens org.braindyn.dyn to org.braindyn.core;
     opens org.braindyn.dyn.neurons to org.braindyn.core;
     opens org.braindyn.dyn.synapses to org.braindyn.core;
+    opens org.braindyn.dyn.rates to org.braindyn.core;
 }

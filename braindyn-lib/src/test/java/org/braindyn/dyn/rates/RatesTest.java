@@ -1,0 +1,75 @@
+package org.braindyn.dyn.rates;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.braindyn.analysis.Bifurcation;
+import org.braindyn.analysis.Bifurcation2D;
+import org.braindyn.analysis.Setup;
+import org.braindyn.dyn.DSRunner;
+import org.braindyn.state.Naming;
+import org.braindyn.tensor.Config;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Rate models: closed forms, independent integrations and SPEC P13, through the runner and the analysers. */
+class RatesTest {
+    @AfterEach void back() { Config.disableX64(); Naming.clearNameCache(); }
+
+    /** Stuart–Landau: every trajectory approaches the circle of radius √a; compiled = eager. */
+    @Test
+    void stuartLandauSettlesOnTheCircleOfRadiusSqrtA() {
+        Config.enableX64();
+        for (boolean jit : new boolean[] {false, true}) {
+            StuartLandau s = StuartLandau.builder(3).a(0.25).w(0.2).method("rk4").init(org.braindyn.tensor.BM.array(new double[] {0.01, 0.3, 2.0}), 0.0).build();
+            DSRunner r = new DSRunner(s, List.of("x", "y"), 0.05).progress(null).jit(jit);
+            r.run(300);
+            for (int k = 0; k < 3; k++) {
+                double x = s.x.value().getDouble(k), y = s.y.value().getDouble(k);
+                assertEquals(0.5, Math.hypot(x, y), 1e-6, (jit ? "compiled" : "eager") + " unit " + k);
+            }
+        }
+    }
+
+    /** Wilson–Cowan against an independent float64 RK4 of the same equations. */
+    @Test
+    void wilsonCowanMatchesAnIndependentIntegration() {
+        Config.enableX64();
+        double xExt = 1.5, x = 0, y = 0, h = 0.001;
+        for (int s = 0; s < 20_000; s++) {
+            double[] k1 = wc(x, y, xExt), k2 = wc(x + h / 2 * k1[0], y + h / 2 * k1[1], xExt), k3 = wc(x + h / 2 * k2[0], y + h / 2 * k2[1], xExt), k4 = wc(x + h * k3[0], y + h * k3[1], xExt);
+            x += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
+            y += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+        }
+        WilsonCowan n = WilsonCowan.builder(1).method("rk4").build();
+        new DSRunner(n, List.of(), 0.01).input("input", xExt).progress(null).run(20);
+        assertEquals(x, n.x.value().getDouble(0), 1e-7);
+        assertEquals(y, n.y.value().getDouble(0), 1e-7);
+    }
+
+    static double f(double u, double a, double th) { return 1 / (1 + Math.exp(-a * (u - th))) - 1 / (1 + Math.exp(a * th)); }
+
+    static double[] wc(double x, double y, double xExt) {
+        return new double[] {-x + (1 - x) * f(12 * x - 4 * y + xExt, 1.2, 2.8), -y + (1 - y) * f(13 * x - 11 * y, 1, 4)};
+    }
+
+    /**
+     * SPEC P13: rate FHN, Bifurcation2D over x_ext ∈ [0, 2] at 0.01: 20,000 candidates and 200 fixed points, as the
+     * seed prints. The Hopf points follow from trace J = −9x² + 8x − 1.5 − ε/τ = 0 on the fixed-point curve
+     * x_ext = 3x³ − 4x² + 3.5x: x_ext = 0.7259 and 1.3315 (the seed's limit cycles by simulation span 0.72 … 1.4).
+     */
+    @Test
+    void p13RateFhnBifurcation() {
+        FHN fhn = FHN.builder(1).build();
+        Setup s = Setup.of(fhn).targetVar("x", -2, 2).targetVar("y", -2, 2).targetPar("x_ext", 0, 2).resolution("x_ext", 0.01).par("y_ext", 0).log(null).build();
+        Bifurcation2D.Result r = new Bifurcation2D(s).compute();
+        assertEquals(20_000, r.candidates());
+        assertEquals(200, r.fixedPoints().size());
+        List<Bifurcation> hopf = r.bifurcations().stream().filter(b -> b.kind().equals("hopf")).toList();
+        assertEquals(2, hopf.size(), r.bifurcations().toString());
+        assertEquals(0.7259, hopf.get(0).pars()[0], 0.01);
+        assertEquals(1.3315, hopf.get(1).pars()[0], 0.01);
+        var e = assertThrows(IllegalArgumentException.class, () -> FHN.builder(1).tau(-1).build());
+        assertTrue(e.getMessage().contains("FHN.tau: must be > 0"), e.getMessage());
+    }
+}
