@@ -82,6 +82,28 @@ class SynapsesTest {
         assertTrue(e.getMessage().contains("STP.U: must be in (0, 1]"), e.getMessage());
     }
 
+    /** NMDA kinetics against an independent float64 RK4 of the same equations, with the spike added after each step. */
+    @Test
+    void nmdaKineticsMatchAnIndependentIntegration() {
+        Config.enableX64();
+        double dt = 0.01;
+        java.util.Set<Integer> spikes = java.util.Set.of(0, 1000, 2000, 2500, 3000);
+        double[] got = drive(Nmda.builder(1).method("rk4").build(), dt, 6000, spikes);
+        double g = 0, x = 0;
+        for (int k = 0; k < 6000; k++) {
+            double[] k1 = nmda(g, x), k2 = nmda(g + dt / 2 * k1[0], x + dt / 2 * k1[1]), k3 = nmda(g + dt / 2 * k2[0], x + dt / 2 * k2[1]), k4 = nmda(g + dt * k3[0], x + dt * k3[1]);
+            g += dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
+            x += dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            if (spikes.contains(k)) x += 1;
+            assertEquals(g, got[k], 1e-10, "step " + k);
+        }
+        assertTrue(got[3500] > 0.3, "summation of the slow conductance: " + got[3500]);
+        double[] auto = drive(Nmda.builder(1).build(), dt, 6000, spikes);
+        assertEquals(got[5999], auto[5999], 2e-3, "exp_auto (first order) at dt 0.01");
+    }
+
+    static double[] nmda(double g, double x) { return new double[] {-g / 100 + 0.5 * x * (1 - g), -x / 2}; }
+
     @Test
     void nmdaMagnesiumBlockFollowsItsFormula() {
         SynOut mg = SynOut.mgBlock(0, 1.2, 0.062, 3.57);
