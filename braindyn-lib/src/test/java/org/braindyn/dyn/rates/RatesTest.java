@@ -72,4 +72,38 @@ class RatesTest {
         var e = assertThrows(IllegalArgumentException.class, () -> FHN.builder(1).tau(-1).build());
         assertTrue(e.getMessage().contains("FHN.tau: must be > 0"), e.getMessage());
     }
+
+    /** QIF mean field against an independent RK4 of the same equations. */
+    @Test
+    void qifMeanFieldMatchesAnIndependentIntegration() {
+        Config.enableX64();
+        double x = -2, y = 0.5, h = 0.0005, xExt = 3;
+        for (int s = 0; s < 40_000; s++) {
+            double[] k1 = qif(x, y, xExt), k2 = qif(x + h / 2 * k1[0], y + h / 2 * k1[1], xExt), k3 = qif(x + h / 2 * k2[0], y + h / 2 * k2[1], xExt), k4 = qif(x + h * k3[0], y + h * k3[1], xExt);
+            x += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
+            y += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+        }
+        Qif q = Qif.builder(1).method("rk4").build();
+        new DSRunner(q, List.of(), 0.001).input("input", xExt).progress(null).run(20);
+        assertEquals(x, q.x.value().getDouble(0), 1e-6);
+        assertEquals(y, q.y.value().getDouble(0), 1e-6);
+        assertTrue(y > 0, "a positive firing rate");
+    }
+
+    static double[] qif(double x, double y, double xExt) {
+        return new double[] {x * x - 5 + xExt + 15 * y - Math.pow(Math.PI * y, 2), 1 / Math.PI + 2 * x * y};
+    }
+
+    /** Threshold-linear units relax to β·max(input, 0) and stay non-negative. */
+    @Test
+    void thresholdLinearRelaxesToItsRectifiedDrive() {
+        Config.enableX64();
+        ThresholdLinear t = ThresholdLinear.builder(2).build();
+        DSRunner r = new DSRunner(t, List.of(), 0.001).input("input", org.braindyn.tensor.BM.array(new double[] {10, -10}), false, DSRunner.Op.ADD)
+                .input("inputY", 4).progress(null);
+        r.run(1);
+        assertEquals(0.66, t.x.value().getDouble(0), 1e-9);
+        assertEquals(0.0, t.x.value().getDouble(1), 0, "a negative drive gives zero, not a negative rate");
+        assertEquals(4 * 0.351, t.y.value().getDouble(0), 1e-9);
+    }
 }
