@@ -24,10 +24,10 @@ class FHNTest {
         double v = 0, w = 0, h = 0.001;
         List<Double> out = new ArrayList<>();
         for (int s = 1; s <= Math.round(duration / h); s++) {
-            double[] k1 = f(v, w, i), k2 = f(v + h / 2 * k1[0], w + h / 2 * k1[1], i), k3 = f(v + h / 2 * k2[0], w + h / 2 * k2[1], i), k4 = f(v + h * k3[0], w + h * k3[1], i);
             double before = v;
-            v += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            w += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            double[] y = org.braindyn.testing.Rk4.step(z -> f(z[0], z[1], i), new double[] {v, w}, h);
+            v = y[0];
+            w = y[1];
             if (before < 1.8 && v >= 1.8) out.add(s * h);
         }
         return out;

@@ -36,15 +36,8 @@ class HHTest {
         double hstep = 0.001;
         List<Double> spikes = new ArrayList<>();
         for (int s = 1; s <= Math.round(duration / hstep); s++) {
-            double[] k1 = f(y, current), y2 = new double[4], y3 = new double[4], y4 = new double[4];
-            for (int i = 0; i < 4; i++) y2[i] = y[i] + hstep / 2 * k1[i];
-            double[] k2 = f(y2, current);
-            for (int i = 0; i < 4; i++) y3[i] = y[i] + hstep / 2 * k2[i];
-            double[] k3 = f(y3, current);
-            for (int i = 0; i < 4; i++) y4[i] = y[i] + hstep * k3[i];
-            double[] k4 = f(y4, current);
             double before = y[0];
-            for (int i = 0; i < 4; i++) y[i] += hstep / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            y = org.braindyn.testing.Rk4.step(z -> f(z, current), y, hstep);
             if (before < 20 && y[0] >= 20) spikes.add((s - 1 + (20 - before) / (y[0] - before)) * hstep);
         }
         return spikes;

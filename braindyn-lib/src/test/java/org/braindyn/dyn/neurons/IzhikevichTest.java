@@ -26,10 +26,9 @@ class IzhikevichTest {
         List<Double> spikes = new ArrayList<>();
         int steps = (int) Math.round(duration / h);
         for (int s = 1; s <= steps; s++) {
-            double[] k1 = f(v, u, a, b, current), k2 = f(v + h / 2 * k1[0], u + h / 2 * k1[1], a, b, current),
-                    k3 = f(v + h / 2 * k2[0], u + h / 2 * k2[1], a, b, current), k4 = f(v + h * k3[0], u + h * k3[1], a, b, current);
-            v += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            u += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            double[] y = org.braindyn.testing.Rk4.step(z -> f(z[0], z[1], a, b, current), new double[] {v, u}, h);
+            v = y[0];
+            u = y[1];
             if (v >= 30) { spikes.add(s * h); v = c; u += d; }
         }
         return spikes;

@@ -32,10 +32,9 @@ class ResetNeuronsTest {
         List<Double> spikes = new ArrayList<>();
         for (int s = 1; s <= Math.round(duration / h); s++) {
             double t = s * h;
-            double[] k1 = rhs.f(v, w, i), k2 = rhs.f(v + h / 2 * k1[0], w + h / 2 * k1[1], i), k3 = rhs.f(v + h / 2 * k2[0], w + h / 2 * k2[1], i),
-                    k4 = rhs.f(v + h * k3[0], w + h * k3[1], i);
-            double vn = v + h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            w += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            double[] y = org.braindyn.testing.Rk4.step(z -> rhs.f(z[0], z[1], i), new double[] {v, w}, h);
+            double vn = y[0];
+            w = y[1];
             v = t - last <= tauRef + 1e-9 ? v : vn;
             if (v >= vTh) { spikes.add(t); v = vReset; w += jump; last = t; }
         }

@@ -32,15 +32,8 @@ class WangBuzsakiTest {
         double hs = 0.001;
         List<Double> out = new ArrayList<>();
         for (int s = 1; s <= Math.round(duration / hs); s++) {
-            double[] k1 = f(y, current), a = new double[3], b = new double[3], c = new double[3];
-            for (int i = 0; i < 3; i++) a[i] = y[i] + hs / 2 * k1[i];
-            double[] k2 = f(a, current);
-            for (int i = 0; i < 3; i++) b[i] = y[i] + hs / 2 * k2[i];
-            double[] k3 = f(b, current);
-            for (int i = 0; i < 3; i++) c[i] = y[i] + hs * k3[i];
-            double[] k4 = f(c, current);
             double before = y[0];
-            for (int i = 0; i < 3; i++) y[i] += hs / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            y = org.braindyn.testing.Rk4.step(z -> f(z, current), y, hs);
             if (before < 20 && y[0] >= 20) out.add(s * hs);
         }
         return out;

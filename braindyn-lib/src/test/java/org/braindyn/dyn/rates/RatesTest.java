@@ -37,9 +37,9 @@ class RatesTest {
         Config.enableX64();
         double xExt = 1.5, x = 0, y = 0, h = 0.001;
         for (int s = 0; s < 20_000; s++) {
-            double[] k1 = wc(x, y, xExt), k2 = wc(x + h / 2 * k1[0], y + h / 2 * k1[1], xExt), k3 = wc(x + h / 2 * k2[0], y + h / 2 * k2[1], xExt), k4 = wc(x + h * k3[0], y + h * k3[1], xExt);
-            x += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            y += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            double[] z = org.braindyn.testing.Rk4.step(q -> wc(q[0], q[1], xExt), new double[] {x, y}, h);
+            x = z[0];
+            y = z[1];
         }
         WilsonCowan n = WilsonCowan.builder(1).method("rk4").build();
         new DSRunner(n, List.of(), 0.01).input("input", xExt).progress(null).run(20);
@@ -79,9 +79,9 @@ class RatesTest {
         Config.enableX64();
         double x = -2, y = 0.5, h = 0.0005, xExt = 3;
         for (int s = 0; s < 40_000; s++) {
-            double[] k1 = qif(x, y, xExt), k2 = qif(x + h / 2 * k1[0], y + h / 2 * k1[1], xExt), k3 = qif(x + h / 2 * k2[0], y + h / 2 * k2[1], xExt), k4 = qif(x + h * k3[0], y + h * k3[1], xExt);
-            x += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            y += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            double[] z = org.braindyn.testing.Rk4.step(q -> qif(q[0], q[1], xExt), new double[] {x, y}, h);
+            x = z[0];
+            y = z[1];
         }
         Qif q = Qif.builder(1).method("rk4").build();
         new DSRunner(q, List.of(), 0.001).input("input", xExt).progress(null).run(20);

@@ -91,9 +91,9 @@ class SynapsesTest {
         double[] got = drive(Nmda.builder(1).method("rk4").build(), dt, 6000, spikes);
         double g = 0, x = 0;
         for (int k = 0; k < 6000; k++) {
-            double[] k1 = nmda(g, x), k2 = nmda(g + dt / 2 * k1[0], x + dt / 2 * k1[1]), k3 = nmda(g + dt / 2 * k2[0], x + dt / 2 * k2[1]), k4 = nmda(g + dt * k3[0], x + dt * k3[1]);
-            g += dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            x += dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+            double[] z = org.braindyn.testing.Rk4.step(q -> nmda(q[0], q[1]), new double[] {g, x}, dt);
+            g = z[0];
+            x = z[1];
             if (spikes.contains(k)) x += 1;
             assertEquals(g, got[k], 1e-10, "step " + k);
         }
