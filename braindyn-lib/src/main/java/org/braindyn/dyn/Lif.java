@@ -18,7 +18,9 @@ import org.braindyn.tensor.Tensor;
  * {@code V} is held. With a surrogate spike function the spike is {@code spkFun((V − V_th)/(V_th − V_reset))}
  * (float, differentiable); without, it is a boolean.
  * <pre>{@code
- * Lif e = new Lif("E", 3200, new LifParams(-60, -60, -50, 20, 1, 5), Lif.Reset.HARD, null, new Normal(-55, 2, rng));
+ * Lif e = Lif.builder(3200).name("E").vRest(-60).vReset(-60).vTh(-50).tau(20).tauRef(5)
+ *         .vInit(new Normal(-55, 2, rng)).build();                        // named parameters, BrainPy's defaults for the rest
+ * Lif same = new Lif("E2", 3200, new LifParams(-60, -60, -50, 20, 1, 5), Lif.Reset.HARD, null, new Normal(-55, 2, rng));
  * }</pre>
  */
 public final class Lif extends NeuronGroup {
@@ -73,6 +75,48 @@ public final class Lif extends NeuronGroup {
         this.V = state(initialV());
         this.spike = state(initialSpike());
         this.tLast = state(BM.full(Shape.of(stateShape()), -1e7, Config.defaultFloat()));
+    }
+
+    /**
+     * A builder with BrainPy's {@code bp.dyn.Lif} defaults (V_rest 0, V_reset −5, V_th 20 mV, τ 10 ms, R 1, no
+     * refractory period, hard reset, boolean spikes); every parameter a number or any {@link ParamSpec} form.
+     */
+    public static Builder builder(int size) { return new Builder(size); }
+
+    /** Named parameters of {@link Lif}, one setter each, with their units. */
+    public static final class Builder {
+        private final int size;
+        private String name;
+        private Object vRest = 0.0, vReset = -5.0, vTh = 20.0, tau = 10.0, r = 1.0, tauRef = 0.0;
+        private Reset reset = Reset.HARD;
+        private Surrogate spkFun;
+        private Initializer vInit;
+
+        private Builder(int size) { this.size = size; }
+
+        /** A unique name within the network (default automatic). */
+        public Builder name(String name) { this.name = name; return this; }
+        /** Resting potential, mV ({@code V_rest}, default 0). */
+        public Builder vRest(Object v) { this.vRest = v; return this; }
+        /** Reset potential, mV ({@code V_reset}, default −5). */
+        public Builder vReset(Object v) { this.vReset = v; return this; }
+        /** Threshold, mV ({@code V_th}, default 20). */
+        public Builder vTh(Object v) { this.vTh = v; return this; }
+        /** Membrane time constant, ms ({@code tau}, default 10). */
+        public Builder tau(Object v) { this.tau = v; return this; }
+        /** Membrane resistance, MΩ ({@code R}, default 1). */
+        public Builder r(Object v) { this.r = v; return this; }
+        /** Refractory period, ms ({@code tau_ref}, default 0: BrainPy's {@code Lif}; > 0: {@code LifRef}). */
+        public Builder tauRef(Object v) { this.tauRef = v; return this; }
+        /** Hard (default) or soft reset. */
+        public Builder reset(Reset v) { this.reset = v; return this; }
+        /** Surrogate spike function for training (default none: boolean spikes). */
+        public Builder spkFun(Surrogate v) { this.spkFun = v; return this; }
+        /** Initial potential (default V_rest). */
+        public Builder vInit(Initializer v) { this.vInit = v; return this; }
+
+        /** Validates every parameter, naming the model, parameter, unit, expected and found. */
+        public Lif build() { return new Lif(name, size, new LifSpec(vRest, vReset, vTh, tau, r, tauRef), reset, spkFun, vInit); }
     }
 
     /** BrainPy's defaults, hard reset, boolean spikes. */

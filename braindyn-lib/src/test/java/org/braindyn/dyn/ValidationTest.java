@@ -119,4 +119,18 @@ class ValidationTest {
         var e = assertThrows(org.braindyn.state.UniqueNameError.class, () -> new Clash().vars());
         assertTrue(e.getMessage().contains("\"same\"") && e.getMessage().contains("at x") && e.getMessage().contains("at y"), e.getMessage());
     }
+
+    /** The named-parameter builder gives the same neurons as the positional constructor, and validates the same way. */
+    @Test
+    void lifBuilderEqualsThePositionalConstructor() {
+        Lif a = Lif.builder(4).vRest(-60).vReset(-60).vTh(-50).tau(20).tauRef(5).build();
+        Lif b = new Lif(null, 4, new LifParams(-60, -60, -50, 20, 1, 5), Lif.Reset.HARD, null, null);
+        DSRunner ra = new DSRunner(a, List.of("spike"), 0.1).input("input", 15).progress(null), rb = new DSRunner(b, List.of("spike"), 0.1).input("input", 15).progress(null);
+        ra.run(100);
+        rb.run(100);
+        assertTrue(sum(ra.mon("spike").astype(org.braindyn.tensor.DType.F32)).item() > 4);
+        assertArrayEquals(rb.mon("spike").astype(org.braindyn.tensor.DType.F32).toFloatArray(), ra.mon("spike").astype(org.braindyn.tensor.DType.F32).toFloatArray());
+        refused(() -> Lif.builder(3).name("L").tau(-1).build(), "Lif 'L'.tau", "> 0");
+
+    }
 }
