@@ -61,12 +61,12 @@ public final class Lif extends NeuronGroup {
         super(name, size);
         this.p = p;
         String model = "Lif" + (name == null ? "" : " '" + name + "'");
-        this.vRest = LifSpec.resolve(model, "vRest", spec.vRest(), size, LifSpec.Rule.POTENTIAL);
-        this.vReset = LifSpec.resolve(model, "vReset", spec.vReset(), size, LifSpec.Rule.POTENTIAL);
-        this.vTh = LifSpec.resolve(model, "vTh", spec.vTh(), size, LifSpec.Rule.POTENTIAL);
-        this.tau = LifSpec.resolve(model, "tau", spec.tau(), size, LifSpec.Rule.POSITIVE);
-        this.r = LifSpec.resolve(model, "r", spec.r(), size, LifSpec.Rule.RESISTANCE);
-        this.tauRef = LifSpec.resolve(model, "tauRef", spec.tauRef(), size, LifSpec.Rule.NON_NEGATIVE);
+        this.vRest = LifSpec.resolve(model, "vRest", "mV", spec.vRest(), size, ParamSpec.Rule.FINITE);
+        this.vReset = LifSpec.resolve(model, "vReset", "mV", spec.vReset(), size, ParamSpec.Rule.FINITE);
+        this.vTh = LifSpec.resolve(model, "vTh", "mV", spec.vTh(), size, ParamSpec.Rule.FINITE);
+        this.tau = LifSpec.resolve(model, "tau", "ms", spec.tau(), size, ParamSpec.Rule.POSITIVE);
+        this.r = LifSpec.resolve(model, "r", "MΩ", spec.r(), size, ParamSpec.Rule.POSITIVE);
+        this.tauRef = LifSpec.resolve(model, "tauRef", "ms", spec.tauRef(), size, ParamSpec.Rule.NON_NEGATIVE);
         LifSpec.validate(model, vTh.get(), vReset.get());
         this.refractory = BM.any(tauRef.get().gt(0)).getBool() || spec.tauRef() instanceof Variable;
         this.reset = reset;
