@@ -124,6 +124,12 @@ public final class Catalogue {
                                     .gL(v.get("gL")).phi(v.get("phi")).c(v.get("C")).vTh(v.get("vTh")).vInit(v.get("vInit"));
                             return (m == null ? b : b.method(m)).build();
                         }),
+                new Model("hindmarshrose", "Hindmarsh–Rose burster, dimensionless; spikes are upward crossings of vTh (bp.dyn.HindmarshRose)",
+                        List.of(new ParamInfo("r", 0.01, ""), new ParamInfo("s", 4, ""), new ParamInfo("vRest", -1.6, ""), new ParamInfo("vTh", 1, "")), true,
+                        (n, v, m) -> {
+                            HindmarshRose.Builder b = HindmarshRose.builder(n).r(v.get("r")).s(v.get("s")).vRest(v.get("vRest")).vTh(v.get("vTh"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
                 new Model("hh", "Hodgkin–Huxley squid axon (bp.dyn.HH)",
                         List.of(new ParamInfo("ENa", 50, "mV"), new ParamInfo("gNa", 120, "mS/cm²"), new ParamInfo("EK", -77, "mV"), new ParamInfo("gK", 36, "mS/cm²"),
                                 new ParamInfo("EL", -54.387, "mV"), new ParamInfo("gL", 0.03, "mS/cm²"), new ParamInfo("vTh", 20, "mV"), new ParamInfo("C", 1, "µF/cm²"),
