@@ -19,4 +19,19 @@ public final class Rk4 {
         for (int i = 0; i < n; i++) out[i] = y[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
         return out;
     }
+
+    /**
+     * The times at which {@code y[0]} rises through {@code threshold} (the end of the step where it first is at or
+     * above it), integrating from {@code y0} with step {@code h} for {@code duration}.
+     */
+    public static java.util.List<Double> crossings(UnaryOperator<double[]> f, double[] y0, double h, double duration, double threshold) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        double[] y = y0.clone();
+        for (int s = 1; s <= Math.round(duration / h); s++) {
+            double before = y[0];
+            y = step(f, y, h);
+            if (before < threshold && y[0] >= threshold) out.add(s * h);
+        }
+        return out;
+    }
 }

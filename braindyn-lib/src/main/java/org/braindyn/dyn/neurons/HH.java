@@ -83,30 +83,12 @@ public final class HH extends CrossingNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder extends NeuronBuilder<Builder> {
-        private Object eNa = 50.0, gNa = 120.0, eK = -77.0, gK = 36.0, eL = -54.387, gL = 0.03, vTh = 20.0, c = 1.0;
-        private Object vInit, mInit = 0.5, hInit = 0.6, nInit = 0.32;
+    public static final class Builder extends ConductanceBuilder<Builder> {
+        private Object mInit = 0.5, hInit = 0.6, nInit = 0.32;
 
-        private Builder(int size) { super(size); this.vInit = new Uniform(-70, -60, new org.braindyn.random.RandomState(0)); }
+        /** BrainPy's defaults: ENa 50, gNa 120, EK −77, gK 36, EL −54.387, gL 0.03; V₀ uniform in [−70, −60), seed 0. */
+        private Builder(int size) { super(size, 50, 120, -77, 36, -54.387, 0.03, new Uniform(-70, -60, new org.braindyn.random.RandomState(0))); }
 
-        /** Sodium reversal potential, mV ({@code ENa}, default 50). */
-        public Builder eNa(Object v) { this.eNa = v; return this; }
-        /** Maximal sodium conductance, mS/cm² ({@code gNa}, default 120). */
-        public Builder gNa(Object v) { this.gNa = v; return this; }
-        /** Potassium reversal potential, mV ({@code EK}, default −77). */
-        public Builder eK(Object v) { this.eK = v; return this; }
-        /** Maximal potassium conductance, mS/cm² ({@code gK}, default 36). */
-        public Builder gK(Object v) { this.gK = v; return this; }
-        /** Leak reversal potential, mV ({@code EL}, default −54.387). */
-        public Builder eL(Object v) { this.eL = v; return this; }
-        /** Leak conductance, mS/cm² ({@code gL}, default 0.03). */
-        public Builder gL(Object v) { this.gL = v; return this; }
-        /** Spike detection threshold, mV ({@code V_th}, default 20). */
-        public Builder vTh(Object v) { this.vTh = v; return this; }
-        /** Membrane capacitance, µF/cm² ({@code C}, default 1). */
-        public Builder c(Object v) { this.c = v; return this; }
-        /** Initial V, mV (default uniform in [−70, −60), seed 0). */
-        public Builder vInit(Object v) { this.vInit = v; return this; }
         /** Initial gating values (defaults m 0.5, h 0.6, n 0.32). */
         public Builder gates(Object m0, Object h0, Object n0) { this.mInit = m0; this.hInit = h0; this.nInit = n0; return this; }
 

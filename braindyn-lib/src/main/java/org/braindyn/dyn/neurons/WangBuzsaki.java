@@ -64,31 +64,14 @@ public final class WangBuzsaki extends CrossingNeuron {
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */
-    public static final class Builder extends NeuronBuilder<Builder> {
-        private Object eNa = 55.0, gNa = 35.0, eK = -90.0, gK = 9.0, eL = -65.0, gL = 0.1, phi = 5.0, c = 1.0, vTh = 20.0, vInit = -65.0, hInit = 0.6, nInit = 0.32;
+    public static final class Builder extends ConductanceBuilder<Builder> {
+        private Object phi = 5.0, hInit = 0.6, nInit = 0.32;
 
-        private Builder(int size) { super(size); }
+        /** BrainPy's defaults: ENa 55, gNa 35, EK −90, gK 9, EL −65, gL 0.1; V₀ −65. */
+        private Builder(int size) { super(size, 55, 35, -90, 9, -65, 0.1, -65.0); }
 
-        /** Sodium reversal potential, mV ({@code ENa}, default 55). */
-        public Builder eNa(Object v) { this.eNa = v; return this; }
-        /** Maximal sodium conductance ({@code gNa}, default 35). */
-        public Builder gNa(Object v) { this.gNa = v; return this; }
-        /** Potassium reversal potential, mV ({@code EK}, default −90). */
-        public Builder eK(Object v) { this.eK = v; return this; }
-        /** Maximal potassium conductance ({@code gK}, default 9). */
-        public Builder gK(Object v) { this.gK = v; return this; }
-        /** Leak reversal potential, mV ({@code EL}, default −65). */
-        public Builder eL(Object v) { this.eL = v; return this; }
-        /** Leak conductance ({@code gL}, default 0.1). */
-        public Builder gL(Object v) { this.gL = v; return this; }
         /** Temperature factor of the gates ({@code phi}, default 5). */
         public Builder phi(Object v) { this.phi = v; return this; }
-        /** Membrane capacitance ({@code C}, default 1). */
-        public Builder c(Object v) { this.c = v; return this; }
-        /** Spike detection threshold, mV ({@code V_th}, default 20). */
-        public Builder vTh(Object v) { this.vTh = v; return this; }
-        /** Initial V, mV (default −65). */
-        public Builder vInit(Object v) { this.vInit = v; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
         public WangBuzsaki build() { return new WangBuzsaki(this); }

@@ -2,7 +2,6 @@ package org.braindyn.dyn.neurons;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.braindyn.analysis.FixedPoint;
 import org.braindyn.analysis.PhasePlane2D;
@@ -12,7 +11,6 @@ import org.braindyn.state.Naming;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Config;
 import org.braindyn.tensor.DType;
-import org.braindyn.tensor.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +19,7 @@ class FHNTest {
     @AfterEach void back() { Config.disableX64(); Naming.clearNameCache(); }
 
     static List<Double> reference(double i, double duration) {
-        double v = 0, w = 0, h = 0.001;
-        List<Double> out = new ArrayList<>();
-        for (int s = 1; s <= Math.round(duration / h); s++) {
-            double before = v;
-            double[] y = org.braindyn.testing.Rk4.step(z -> f(z[0], z[1], i), new double[] {v, w}, h);
-            v = y[0];
-            w = y[1];
-            if (before < 1.8 && v >= 1.8) out.add(s * h);
-        }
-        return out;
+        return org.braindyn.testing.Rk4.crossings(z -> f(z[0], z[1], i), new double[] {0, 0}, 0.001, duration, 1.8);
     }
 
     static double[] f(double v, double w, double i) { return new double[] {v - v * v * v / 3 - w + i, (v + 0.7 - 0.8 * w) / 12.5}; }
@@ -42,9 +31,7 @@ class FHNTest {
         FHN n = FHN.builder(1).method("rk4").build();
         DSRunner r = new DSRunner(n, List.of("spike"), 0.01).input("input", 1.0).progress(null).jit(true);
         r.run(300);
-        Tensor sp = r.mon("spike");
-        List<Double> got = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) got.add((k + 1) * 0.01);
+        List<Double> got = org.braindyn.testing.Spikes.times(r.mon("spike"), 0, 0.01);
         assertTrue(ref.size() >= 5, ref.toString());
         assertEquals(ref.size(), got.size(), ref + " vs " + got);
         for (int k = 0; k < ref.size(); k++) assertEquals(ref.get(k), got.get(k), 0.011, "crossing " + k);

@@ -46,10 +46,7 @@ class HHTest {
     static List<Double> simulate(HH n, double current, double duration, double dt) {
         DSRunner r = new DSRunner(n, List.of("spike"), dt).input("input", current).progress(null);
         r.run(duration);
-        Tensor sp = r.mon("spike");
-        List<Double> out = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) out.add((k + 1) * dt);
-        return out;
+        return org.braindyn.testing.Spikes.times(r.mon("spike"), 0, dt);
     }
 
     @Test

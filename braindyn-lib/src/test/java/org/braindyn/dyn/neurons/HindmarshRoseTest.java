@@ -2,13 +2,10 @@ package org.braindyn.dyn.neurons;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.braindyn.dyn.DSRunner;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.Config;
-import org.braindyn.tensor.DType;
-import org.braindyn.tensor.Tensor;
 import org.braindyn.testing.Rk4;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,20 +21,11 @@ class HindmarshRoseTest {
     @Test
     void spikesMatchAnIndependentIntegrationAndComeInBursts() {
         Config.enableX64();
-        double[] y = {-1.6, -10, 0};
-        List<Double> ref = new ArrayList<>();
-        double h = 0.002;
-        for (int s = 1; s <= Math.round(600 / h); s++) {
-            double before = y[0];
-            y = Rk4.step(z -> f(z, 2), y, h);
-            if (before < 1 && y[0] >= 1) ref.add(s * h);
-        }
+        List<Double> ref = Rk4.crossings(z -> f(z, 2), new double[] {-1.6, -10, 0}, 0.002, 600, 1);
         HindmarshRose n = HindmarshRose.builder(1).method("rk4").build();
         DSRunner r = new DSRunner(n, List.of("spike"), 0.01).input("input", 2).progress(null).jit(true);
         r.run(600);
-        Tensor sp = r.mon("spike").astype(DType.F64);
-        List<Double> got = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) got.add((k + 1) * 0.01);
+        List<Double> got = org.braindyn.testing.Spikes.times(r.mon("spike"), 0, 0.01);
         assertEquals(ref.size(), got.size(), ref + " vs " + got);
         for (int k = 0; k < ref.size(); k++) assertEquals(ref.get(k), got.get(k), 0.02 + 0.01 * k, "spike " + k);
         double shortest = Double.POSITIVE_INFINITY, longest = 0;

@@ -39,10 +39,7 @@ class IzhikevichTest {
     static List<Double> simulate(Izhikevich n, double current, double duration, double dt, boolean jit) {
         DSRunner r = new DSRunner(n, List.of("spike"), dt).input("input", current).progress(null).jit(jit);
         r.run(duration);
-        Tensor sp = r.mon("spike"), ts = r.ts();
-        List<Double> out = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) out.add(ts.getDouble(k) + dt);   // the spike ends step k
-        return out;
+        return org.braindyn.testing.Spikes.times(r.mon("spike"), 0, dt);
     }
 
     /**

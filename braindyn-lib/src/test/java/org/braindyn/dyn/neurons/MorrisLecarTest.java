@@ -2,13 +2,10 @@ package org.braindyn.dyn.neurons;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.braindyn.dyn.DSRunner;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.Config;
-import org.braindyn.tensor.DType;
-import org.braindyn.tensor.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +19,7 @@ class MorrisLecarTest {
     }
 
     static List<Double> reference(double i, double duration) {
-        double v = -65, w = 0.02, h = 0.001;
-        List<Double> out = new ArrayList<>();
-        for (int s = 1; s <= Math.round(duration / h); s++) {
-            double before = v;
-            double[] y = org.braindyn.testing.Rk4.step(z -> f(z[0], z[1], i), new double[] {v, w}, h);
-            v = y[0];
-            w = y[1];
-            if (before < 10 && v >= 10) out.add(s * h);
-        }
-        return out;
+        return org.braindyn.testing.Rk4.crossings(z -> f(z[0], z[1], i), new double[] {-65, 0.02}, 0.001, duration, 10);
     }
 
     @Test
@@ -41,9 +29,7 @@ class MorrisLecarTest {
         MorrisLecar n = MorrisLecar.builder(1).vInit(-65.0).method("rk4").build();
         DSRunner r = new DSRunner(n, List.of("spike"), 0.05).input("input", 100).progress(null).jit(true);
         r.run(1000);
-        Tensor sp = r.mon("spike").astype(DType.F64);
-        List<Double> got = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) got.add((k + 1) * 0.05);
+        List<Double> got = org.braindyn.testing.Spikes.times(r.mon("spike"), 0, 0.05);
         assertTrue(ref.size() >= 5, "P7: an oscillation " + ref);
         assertEquals(ref.size(), got.size(), ref + " vs " + got);
         for (int k = 0; k < ref.size(); k++) assertEquals(ref.get(k), got.get(k), 0.051 + 0.01 * k, "crossing " + k);

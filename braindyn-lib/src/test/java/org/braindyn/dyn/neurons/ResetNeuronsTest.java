@@ -47,10 +47,7 @@ class ResetNeuronsTest {
     static List<Double> simulate(NeuronGroup n, double i, double duration, double dt) {
         DSRunner r = new DSRunner(n, List.of("spike"), dt).input("input", i).progress(null).jit(true);
         r.run(duration);
-        Tensor sp = r.mon("spike");
-        List<Double> out = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) out.add((k + 1) * dt);
-        return out;
+        return org.braindyn.testing.Spikes.times(r.mon("spike"), 0, dt);
     }
 
     static void agree(String what, List<Double> ref, List<Double> got) {

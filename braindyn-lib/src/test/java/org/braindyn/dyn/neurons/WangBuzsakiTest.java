@@ -2,13 +2,10 @@ package org.braindyn.dyn.neurons;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.braindyn.dyn.DSRunner;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.Config;
-import org.braindyn.tensor.DType;
-import org.braindyn.tensor.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,25 +25,14 @@ class WangBuzsakiTest {
     }
 
     static List<Double> reference(double current, double duration) {
-        double[] y = {-65, 0.6, 0.32};
-        double hs = 0.001;
-        List<Double> out = new ArrayList<>();
-        for (int s = 1; s <= Math.round(duration / hs); s++) {
-            double before = y[0];
-            y = org.braindyn.testing.Rk4.step(z -> f(z, current), y, hs);
-            if (before < 20 && y[0] >= 20) out.add(s * hs);
-        }
-        return out;
+        return org.braindyn.testing.Rk4.crossings(z -> f(z, current), new double[] {-65, 0.6, 0.32}, 0.001, duration, 20);
     }
 
     static List<Double> simulate(double current, double duration) {
         WangBuzsaki n = WangBuzsaki.builder(1).method("rk4").build();
         DSRunner r = new DSRunner(n, List.of("spike"), 0.01).input("input", current).progress(null).jit(true);
         r.run(duration);
-        Tensor sp = r.mon("spike").astype(DType.F64);
-        List<Double> out = new ArrayList<>();
-        for (int k = 0; k < sp.dim(0); k++) if (sp.getDouble(k, 0) > 0) out.add((k + 1) * 0.01);
-        return out;
+        return org.braindyn.testing.Spikes.times(r.mon("spike"), 0, 0.01);
     }
 
     @Test
