@@ -45,10 +45,10 @@ public final class AdExIF extends ResetNeuron {
 
     /** The subthreshold dynamics for the analysers: variables {@code V, w}, parameter {@code I}; parameters must be homogeneous. */
     @Override public VectorField vectorField() {
-        double vr = homogeneous(vRest, "vRest"), vt = homogeneous(vT, "vT"), dt = homogeneous(deltaT, "deltaT"), rr = homogeneous(r, "r"),
-                ta = homogeneous(tau, "tau"), aa = homogeneous(a, "a"), tw = homogeneous(tauW, "tauW");
+        Tensor vr = fixed(vRest, "vRest"), vt = fixed(vT, "vT"), dt = fixed(deltaT, "deltaT"), rr = fixed(r, "r"),
+                ta = fixed(tau, "tau"), aa = fixed(a, "a"), tw = fixed(tauW, "tauW");
         return VectorField.of((y, t, p) -> new Tensor[] {
-                ExpIF.dv(y[0], p[0].sub(y[1]), scalar(vr, org.braindyn.tensor.DType.F64), scalar(vt, org.braindyn.tensor.DType.F64), scalar(dt, org.braindyn.tensor.DType.F64), scalar(rr, org.braindyn.tensor.DType.F64), scalar(ta, org.braindyn.tensor.DType.F64)),
+                ExpIF.dv(y[0], p[0].sub(y[1]), vr, vt, dt, rr, ta),
                 y[0].sub(vr).mul(aa).sub(y[1]).div(tw)}, List.of("V", "w"), List.of("I"));
     }
 

@@ -44,10 +44,10 @@ public final class AdQuaIF extends ResetNeuron {
 
     /** The subthreshold dynamics for the analysers: variables {@code V, w}, parameter {@code I}; parameters must be homogeneous. */
     @Override public VectorField vectorField() {
-        double vr = homogeneous(vRest, "vRest"), vc = homogeneous(vC, "vC"), cc = homogeneous(c, "c"), ta = homogeneous(tau, "tau"),
-                aa = homogeneous(a, "a"), tw = homogeneous(tauW, "tauW");
+        Tensor vr = fixed(vRest, "vRest"), vc = fixed(vC, "vC"), cc = fixed(c, "c"), ta = fixed(tau, "tau"),
+                aa = fixed(a, "a"), tw = fixed(tauW, "tauW"), one = scalar(1.0, org.braindyn.tensor.DType.F64);
         return VectorField.of((y, t, p) -> new Tensor[] {
-                QuaIF.dv(y[0], p[0].sub(y[1]), scalar(vr, org.braindyn.tensor.DType.F64), scalar(vc, org.braindyn.tensor.DType.F64), scalar(cc, org.braindyn.tensor.DType.F64), scalar(1.0, org.braindyn.tensor.DType.F64), scalar(ta, org.braindyn.tensor.DType.F64)),
+                QuaIF.dv(y[0], p[0].sub(y[1]), vr, vc, cc, one, ta),
                 y[0].sub(vr).mul(aa).sub(y[1]).div(tw)}, List.of("V", "w"), List.of("I"));
     }
 

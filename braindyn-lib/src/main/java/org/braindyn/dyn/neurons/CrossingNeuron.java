@@ -80,11 +80,4 @@ abstract class CrossingNeuron extends OdeNeuron implements org.braindyn.analysis
     @Override public final VectorField vectorField() { return VectorField.of(homogeneousDerivative(), names, List.of("I")); }
 
     abstract org.braindyn.integrators.Derivative homogeneousDerivative();
-
-    final double homogeneous(java.util.function.Supplier<Tensor> p, String pname) {
-        Tensor t = p.get();
-        if (BM.max(t).item() != BM.min(t).item())
-            throw new IllegalStateException(label + ".vectorField: parameter " + pname + " differs between neurons; analyse one value at a time");
-        return t.reshape(-1).getDouble(0);
-    }
 }

@@ -44,8 +44,8 @@ public final class ExpIF extends ResetNeuron {
 
     /** The subthreshold dynamics for the analysers: variable {@code V}, parameter {@code I}; parameters must be homogeneous. */
     @Override public VectorField vectorField() {
-        double a = homogeneous(vRest, "vRest"), b = homogeneous(vT, "vT"), c = homogeneous(deltaT, "deltaT"), d = homogeneous(r, "r"), e = homogeneous(tau, "tau");
-        return VectorField.of((y, t, p) -> new Tensor[] {dv(y[0], p[0], scalar(a, org.braindyn.tensor.DType.F64), scalar(b, org.braindyn.tensor.DType.F64), scalar(c, org.braindyn.tensor.DType.F64), scalar(d, org.braindyn.tensor.DType.F64), scalar(e, org.braindyn.tensor.DType.F64))}, List.of("V"), List.of("I"));
+        Tensor a = fixed(vRest, "vRest"), b = fixed(vT, "vT"), c = fixed(deltaT, "deltaT"), d = fixed(r, "r"), e = fixed(tau, "tau");
+        return VectorField.of((y, t, p) -> new Tensor[] {dv(y[0], p[0], a, b, c, d, e)}, List.of("V"), List.of("I"));
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */

@@ -5,6 +5,8 @@ import org.braindyn.dyn.NeuronGroup;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.integrators.Derivative;
 import org.braindyn.surrogate.Surrogate;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.DType;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -27,6 +29,17 @@ abstract class OdeNeuron extends NeuronGroup {
     Supplier<Tensor> param(String pname, String unit, Object spec, ParamSpec.Rule rule) {
         return ParamSpec.resolve(label, pname, unit, spec, num(), rule);
     }
+
+    /** The value of a parameter that must be the same for every neuron (for {@code vectorField()}). */
+    final double homogeneous(Supplier<Tensor> p, String pname) {
+        Tensor t = p.get();
+        if (BM.max(t).item() != BM.min(t).item())
+            throw new IllegalStateException(label + ".vectorField: parameter " + pname + " differs between neurons; analyse one value at a time");
+        return t.reshape(-1).getDouble(0);
+    }
+
+    /** {@link #homogeneous} as a float64 scalar tensor, for vector fields evaluated on the analysers' grids. */
+    final Tensor fixed(Supplier<Tensor> p, String pname) { return BM.scalar(homogeneous(p, pname), DType.F64); }
 
     /** The right-hand side; {@code p[0]} is the total input current. */
     abstract Derivative derivative();

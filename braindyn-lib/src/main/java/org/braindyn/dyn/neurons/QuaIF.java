@@ -42,8 +42,8 @@ public final class QuaIF extends ResetNeuron {
 
     /** The subthreshold dynamics for the analysers: variable {@code V}, parameter {@code I}; parameters must be homogeneous. */
     @Override public VectorField vectorField() {
-        double a = homogeneous(vRest, "vRest"), b = homogeneous(vC, "vC"), cc = homogeneous(c, "c"), d = homogeneous(r, "r"), e = homogeneous(tau, "tau");
-        return VectorField.of((y, t, p) -> new Tensor[] {dv(y[0], p[0], scalar(a, org.braindyn.tensor.DType.F64), scalar(b, org.braindyn.tensor.DType.F64), scalar(cc, org.braindyn.tensor.DType.F64), scalar(d, org.braindyn.tensor.DType.F64), scalar(e, org.braindyn.tensor.DType.F64))}, List.of("V"), List.of("I"));
+        Tensor a = fixed(vRest, "vRest"), b = fixed(vC, "vC"), cc = fixed(c, "c"), d = fixed(r, "r"), e = fixed(tau, "tau");
+        return VectorField.of((y, t, p) -> new Tensor[] {dv(y[0], p[0], a, b, cc, d, e)}, List.of("V"), List.of("I"));
     }
 
     /** Named parameters with BrainPy's defaults; each setter takes a number or any {@link ParamSpec} form. */

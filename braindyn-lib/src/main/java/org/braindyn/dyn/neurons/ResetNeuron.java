@@ -92,12 +92,4 @@ abstract class ResetNeuron extends OdeNeuron implements org.braindyn.analysis.An
 
     /** The subthreshold dynamics with this population's parameters (which must be the same for every neuron). */
     @Override public abstract org.braindyn.analysis.VectorField vectorField();
-
-    /** The value of a parameter that must be the same for every neuron (for {@code vectorField()}). */
-    final double homogeneous(Supplier<Tensor> p, String pname) {
-        Tensor t = p.get();
-        if (BM.max(t).item() != BM.min(t).item())
-            throw new IllegalStateException(label + ".vectorField: parameter " + pname + " differs between neurons; analyse one value at a time");
-        return t.reshape(-1).getDouble(0);
-    }
 }
