@@ -10,7 +10,9 @@ fixed connection probability 0.02 * 4000 / N without self-connections, dt 0.1 ms
 Prints one JSON line like `./braindyn run coba --json`: rate_hz, spikes, run_s (the simulation loop as Brian2's
 standalone binary reports it) and build_s (code generation + compilation, for information).
 
-Usage: python3 bench/peer_brian2.py coba|cuba [--neurons N] [--duration MS] [--seed S]
+Usage: python3 bench/peer_brian2.py coba|cuba [--neurons N] [--duration MS] [--seed S] [--method M]
+`--method` is Brian2's state updater: `euler` (default; Brian2's fastest for both models, as measured in
+bench/RESULTS.md), `exponential_euler`, or `exact` (CUBA only: its equations are linear).
 Needs Brian2 (Debian: apt-get install python3-brian; run with /usr/bin/python3) and a C++ compiler.
 """
 import argparse
@@ -28,6 +30,8 @@ def main():
     ap.add_argument("--neurons", type=int, default=4000)
     ap.add_argument("--duration", type=float, default=1000.0, help="biological time in ms")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--method", choices=["euler", "exponential_euler", "exact"], default="euler",
+                    help="Brian2 state updater; default euler, Brian2's fastest for both models (bench/RESULTS.md)")
     ap.add_argument("--we", type=float, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--wi", type=float, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -56,7 +60,7 @@ def main():
                  dgi/dt = -gi / (10*ms) : 1"""
         we, wi = "ge += %g" % (0.6 if a.we is None else a.we), "gi += %g" % (6.7 if a.wi is None else a.wi)
     P = b2.NeuronGroup(n, eqs, threshold="v > -50*mV", reset="v = -60*mV", refractory=5 * ms,
-                       method="exponential_euler")
+                       method=a.method)
     P.v = "-60*mV + 10*mV*rand()" if cuba else "-55*mV + 2*mV*randn()"
     E, I = P[:ne], P[ne:]
     syns = []
@@ -74,6 +78,7 @@ def main():
     run_s = b2.device._last_run_time
     spikes = int(mon.num_spikes)
     print(json.dumps({"model": a.model, "peer": "brian2 " + b2.__version__ + " cpp_standalone",
+                      "method": a.method, "threads": 1,
                       "neurons": n, "duration_ms": a.duration, "seed": a.seed,
                       "rate_hz": round(spikes / n / (a.duration / 1000), 3), "spikes": spikes,
                       "build_s": round(total - run_s, 3), "run_s": round(run_s, 3)}))

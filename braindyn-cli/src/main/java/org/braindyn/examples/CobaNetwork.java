@@ -25,7 +25,7 @@ import org.braindyn.tensor.Tensor;
  * fixed-probability (p = 0.02) event-driven connectivity, exponential conductances (τ_e 5 ms, τ_i 10 ms, weights 0.6
  * and 6.7, reversal 0 and −80 mV), input current 20, dt 0.1 ms, run by a {@link DSRunner}.
  *
- * <p><b>Reference rates.</b> The same networks in Brian2 2.5.1 ({@code cpp_standalone}, exponential Euler, dt 0.1 ms,
+ * <p><b>Reference rates.</b> The same networks in Brian2 2.5.1 ({@code cpp_standalone}, exponential Euler: {@code --method exponential_euler}, dt 0.1 ms,
  * seed 42; {@code bench/peer_brian2.py}) give a mean rate of {@value #BRIAN2_COBA_RATE_HZ} Hz (COBA, 86,863 spikes)
  * and {@value #BRIAN2_CUBA_RATE_HZ} Hz (CUBA, 23,675 spikes) over 4,000 neurons and 1 s; BrainDyn gives 20.61 and
  * 5.50 Hz (seed 42): −5% and −7%, inside the 15% the tests allow (the random connectivity and initial potentials
