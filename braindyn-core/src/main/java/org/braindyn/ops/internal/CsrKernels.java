@@ -90,9 +90,38 @@ public final class CsrKernels {
 
     /** {@code A·x} or {@code Aᵀ·x} for a vector x; with transpose, zero entries of x are skipped. */
     public static Tensor matvec(Tensor indptr, Tensor indices, Tensor data, Tensor x, Attr.Csr c, TensorType out) {
+        if (!c.transpose() && data.ndim() == 1 && (out.dtype() == DType.F64 || out.dtype() == DType.F32))
+            return rowDots(indptr, indices, data, x, c, out);
         Tensor xm = ShapeKernels.reshape(x, Shape.of(x.dim(0), 1));
         Tensor y = matmat(indptr, indices, data, xm, c, new TensorType(out.dtype(), Shape.of(out.shape().dim(0), 1)));
         return ShapeKernels.reshape(y, out.shape());
+    }
+
+    /**
+     * {@code A·x} with one value per synapse: each output row is a dot product of the row's values with the
+     * gathered entries of x, read straight from the backing arrays, summed in synapse order (as {@link #matmat}).
+     */
+    private static Tensor rowDots(Tensor indptr, Tensor indices, Tensor data, Tensor x, Attr.Csr c, TensorType out) {
+        Tensor ipc = indptr.contiguous(), ixc = indices.contiguous(), dc = data.contiguous(), xc = x.contiguous();
+        int[] ip = (int[]) ipc.storage(), ix = (int[]) ixc.storage();
+        int ipo = ipc.offset(), ixo = ixc.offset() - 0, dof = dc.offset(), xo = xc.offset();
+        int rows = c.rows();
+        if (out.dtype() == DType.F64) {
+            double[] d = (double[]) dc.storage(), xv = (double[]) xc.storage(), y = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                double acc = 0;
+                for (int s = ip[ipo + r], e = ip[ipo + r + 1]; s < e; s++) acc += d[dof + s] * xv[xo + ix[ixo + s]];
+                y[r] = acc;
+            }
+            return Tensor.wrap(DType.F64, out.shape(), y);
+        }
+        float[] d = (float[]) dc.storage(), xv = (float[]) xc.storage(), y = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            double acc = 0;
+            for (int s = ip[ipo + r], e = ip[ipo + r + 1]; s < e; s++) acc += (double) d[dof + s] * xv[xo + ix[ixo + s]];
+            y[r] = (float) acc;
+        }
+        return Tensor.wrap(DType.F32, out.shape(), y);
     }
 
     /** {@code A·X} or {@code Aᵀ·X} for a matrix X of k columns. */

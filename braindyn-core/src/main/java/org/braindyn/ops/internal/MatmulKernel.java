@@ -23,7 +23,48 @@ public final class MatmulKernel {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int DVL = D.length(), DNR = 2 * DVL;
 
+    /** Below this many rows of A, packing B's panels costs more than it saves: rows are axpy'd straight from B. */
+    static final int SMALL_M = 4;
+
     private MatmulKernel() {}
+
+    /**
+     * Few-row product (a row vector times a matrix, a readout of a small batch): each row of C is the sum of B's
+     * rows weighted by that row of A, streamed once from B without packing. Every C element sums its k terms in
+     * order q = 0…k−1, as the blocked kernel does.
+     */
+    static void rowsF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n) {
+        int up = F.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int cr = c0 + i * n, ar = a0 + i * k;
+            Arrays.fill(c, cr, cr + n, 0f);
+            for (int q = 0; q < k; q++) {
+                float x = a[ar + q];
+                int br = b0 + q * n;
+                FloatVector xv = FloatVector.broadcast(F, x);
+                int j = 0;
+                for (; j < up; j += VL) xv.fma(FloatVector.fromArray(F, b, br + j), FloatVector.fromArray(F, c, cr + j)).intoArray(c, cr + j);
+                for (; j < n; j++) c[cr + j] = Math.fma(x, b[br + j], c[cr + j]);
+            }
+        }
+    }
+
+    /** Float64 {@link #rowsF32}. */
+    static void rowsF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k, int n) {
+        int up = D.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int cr = c0 + i * n, ar = a0 + i * k;
+            Arrays.fill(c, cr, cr + n, 0.0);
+            for (int q = 0; q < k; q++) {
+                double x = a[ar + q];
+                int br = b0 + q * n;
+                DoubleVector xv = DoubleVector.broadcast(D, x);
+                int j = 0;
+                for (; j < up; j += DVL) xv.fma(DoubleVector.fromArray(D, b, br + j), DoubleVector.fromArray(D, c, cr + j)).intoArray(c, cr + j);
+                for (; j < n; j++) c[cr + j] = Math.fma(x, b[br + j], c[cr + j]);
+            }
+        }
+    }
 
     /** {@code a @ b} for rank ≥ 2 operands of the same dtype; batch axes broadcast. */
     public static Tensor matmul(Tensor a, Tensor b, TensorType out) {
@@ -71,6 +112,7 @@ public final class MatmulKernel {
 
 
     static void gemmF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n) {
+        if (m < SMALL_M) { rowsF32(a, a0, b, b0, c, c0, m, k, n); return; }
         int panels = (n + NR - 1) / NR;
         boolean split = Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1;
         if (split) {
@@ -146,6 +188,7 @@ public final class MatmulKernel {
 
     /** Float64 C = A·B with the same panel and 6-row register blocking as float32 ({@link #gemmF32}), on {@code DoubleVector}s. */
     static void gemmF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k, int n) {
+        if (m < SMALL_M) { rowsF64(a, a0, b, b0, c, c0, m, k, n); return; }
         int panels = (n + DNR - 1) / DNR;
         boolean split = Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1;
         if (split) Parallel.forRange(panels, 1, (lo, hi) -> { for (int p = lo; p < hi; p++) panelF64(a, a0, b, b0, c, c0, m, k, n, p); });
