@@ -17,6 +17,8 @@ module org.braindyn {
     exports org.braindyn.dyn;
     exports org.braindyn.analysis;
     exports org.braindyn.measure;
+    exports org.braindyn.nn;
+    exports org.braindyn.train;
     exports org.braindyn.dyn.neurons;
     exports org.braindyn.dyn.synapses;
     exports org.braindyn.dyn.rates;
@@ -24,4 +26,6 @@ module org.braindyn {
     opens org.braindyn.dyn.neurons to org.braindyn.core;
     opens org.braindyn.dyn.synapses to org.braindyn.core;
     opens org.braindyn.dyn.rates to org.braindyn.core;
+    opens org.braindyn.nn to org.braindyn.core;
+    opens org.braindyn.train to org.braindyn.core;
 }

@@ -51,8 +51,17 @@ public final class ChaoticSeries {
 
     /** Lorenz with parameters. */
     public static Series lorenz(double duration, double dt, double sigma, double beta, double rho, Method m) {
+        return lorenz(duration, dt, sigma, beta, rho, m, 8, 1, 1);
+    }
+
+    /** Lorenz with BrainPy's parameters from the initial state {@code (x0, y0, z0)} (BrainPy's {@code inits}). */
+    public static Series lorenz(double duration, double dt, double x0, double y0, double z0) {
+        return lorenz(duration, dt, 10, 8.0 / 3, 28, Method.RK4, x0, y0, z0);
+    }
+
+    private static Series lorenz(double duration, double dt, double sigma, double beta, double rho, Method m, double... inits) {
         return run((y, t, p) -> new Tensor[] {y[1].sub(y[0]).mul(sigma), y[0].mul(subtractFrom(rho, y[2])).sub(y[1]), y[0].mul(y[1]).sub(y[2].mul(beta))},
-                m, dt, duration, new String[] {"x", "y", "z"}, 8, 1, 1);
+                m, dt, duration, new String[] {"x", "y", "z"}, inits);
     }
 
     /** Rössler: {@code x' = −y − z, y' = x + ay, z' = b + z(x − c)} (a 0.2, b 0.2, c 5.7), RK4. */

@@ -1,0 +1,133 @@
+package org.braindyn.nn;
+
+import static org.braindyn.tensor.BM.*;
+
+import org.braindyn.dyn.Mode;
+import org.braindyn.init.Initializer;
+import org.braindyn.init.VarianceScaling;
+import org.braindyn.init.ZeroInit;
+import org.braindyn.state.TrainVar;
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Config;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * A dense layer with optional feedback input (BrainPy's {@code bp.nn.Dense} / {@code bp.layers.Dense}):
+ * <pre>
+ *   y = x·W + fb·W_fb + b        x (batch, in), W (in, out), fb (batch, feedbackFeatures), W_fb (feedbackFeatures, out)
+ * </pre>
+ * Its weights are {@link TrainVar}s when it is trainable (default: when built in {@link Mode.Kind#TRAINING} mode)
+ * and plain {@link Variable}s otherwise. It is the readout that offline and online trainers fit
+ * ({@link LinearReadout} builds one): the fitted matrix has the bias as its first row, then the rows of W, then those
+ * of W_fb ({@link #setFitted}, {@link #fitted}).
+ * <pre>{@code
+ * Dense d = Dense.builder(100, 3).build();                    // Xavier-normal W, zero b
+ * Dense noBias = Dense.builder(100, 3).bInit(null).trainable(true).build();
+ * }</pre>
+ */
+public final class Dense extends Node {
+    private final int in, out;
+    private final boolean trainable;
+    private final Initializer fbInit;
+    private final DType dtype;
+    /** Weights {@code (in, out)}. */
+    public final Variable W;
+    /** Bias {@code (out,)}, or null without one. */
+    public final Variable b;
+    private Variable wFb;
+    private int nFb;
+
+    private Dense(Builder bd) {
+        super(bd.name);
+        String who = "Dense" + (bd.name == null ? "" : " '" + bd.name + "'");
+        if (bd.in < 1 || bd.out < 1) throw new IllegalArgumentException(who + ": sizes must be >= 1; got in " + bd.in + ", out " + bd.out);
+        if (bd.wInit == null) throw new IllegalArgumentException(who + ".wInit: must not be null");
+        in = bd.in;
+        out = bd.out;
+        trainable = bd.trainable != null ? bd.trainable : Mode.current().kind() == Mode.Kind.TRAINING;
+        fbInit = bd.wInit;
+        dtype = Config.defaultFloat();
+        W = weight(bd.wInit.init(new int[] {in, out}, dtype), "W");
+        b = bd.bInit == null ? null : weight(bd.bInit.init(new int[] {out}, dtype), "b");
+    }
+
+    private Variable weight(Tensor t, String name) { return trainable ? new TrainVar(t, name) : new Variable(t, name); }
+
+    /** A builder for {@code in → out} with BrainPy's defaults (Xavier-normal W, zero b). */
+    public static Builder builder(int in, int out) { return new Builder(in, out); }
+
+    @Override public int inFeatures() { return in; }
+    @Override public int outFeatures() { return out; }
+    @Override public boolean supportsFeedback() { return true; }
+    @Override public int feedbackFeatures() { return nFb; }
+
+    /** Whether the weights are {@link TrainVar}s. */
+    public boolean trainable() { return trainable; }
+
+    /** Whether there is a bias. */
+    public boolean hasBias() { return b != null; }
+
+    /** The feedback weights {@code (feedbackFeatures, out)}, or null without feedback. */
+    public Variable feedbackWeights() { return wFb; }
+
+    @Override protected void addFeedback(int features) {
+        Tensor add = fbInit.init(new int[] {features, out}, dtype);
+        wFb = weight(wFb == null ? add : concatenate(0, wFb.value(), add).contiguous(), "W_fb");
+        nFb += features;
+    }
+
+    @Override public Tensor forward(Tensor ff, Tensor fb) {
+        checkStep(ff, in, "input");
+        Tensor y = matmul(ff.astype(dtype), W.value());
+        if (nFb > 0) y = y.add(matmul(checkStep(fb, nFb, "feedback").astype(dtype), wFb.value()));
+        return b == null ? y : y.add(b.value());
+    }
+
+    /** A layer has no state over time. */
+    @Override public void resetState(int batchSize) {}
+
+    /** Rows of the fitted matrix: 1 (bias) + in + feedbackFeatures. */
+    public int fittedRows() { return 1 + in + nFb; }
+
+    /** {@code [b; W; W_fb]} as one {@code (fittedRows, out)} matrix (a zero first row without a bias). */
+    public Tensor fitted() {
+        Tensor bias = b == null ? zeros(1, out).astype(dtype) : b.value().reshape(1, out);
+        return nFb == 0 ? concatenate(0, bias, W.value()) : concatenate(0, bias, W.value(), wFb.value());
+    }
+
+    /**
+     * Sets {@code [b; W; W_fb]} from a fitted {@code (fittedRows, out)} matrix; without a bias the first row must be
+     * zero (the trainers then fit without the constant column).
+     */
+    public void setFitted(Tensor m) {
+        if (m.ndim() != 2 || m.dim(0) != fittedRows() || m.dim(1) != out)
+            throw new IllegalArgumentException(label() + ": fitted weights must have shape (" + fittedRows() + ", " + out + ") (bias row, " + in + " input rows, " + nFb + " feedback rows); got " + m.shape());
+        Tensor t = m.astype(dtype);
+        if (b != null) b.set(t.get("0").contiguous());
+        W.set(t.get("1:" + (1 + in)).contiguous());
+        if (nFb > 0) wFb.set(t.get((1 + in) + ":").contiguous());
+    }
+
+    /** Named parameters with BrainPy's defaults. */
+    public static final class Builder {
+        private final int in, out;
+        private String name;
+        private Initializer wInit = VarianceScaling.Family.xavierNormal(), bInit = new ZeroInit();
+        private Boolean trainable;
+
+        private Builder(int in, int out) { this.in = in; this.out = out; }
+
+        /** A unique name within the network (default automatic). */
+        public Builder name(String name) { this.name = name; return this; }
+        /** Weight initializer (default Xavier normal); also draws the feedback weights. */
+        public Builder wInit(Initializer i) { this.wInit = i; return this; }
+        /** Bias initializer (default zeros), or null for no bias. */
+        public Builder bInit(Initializer i) { this.bInit = i; return this; }
+        /** Weights as {@link TrainVar}s (default: only in training mode). */
+        public Builder trainable(boolean t) { this.trainable = t; return this; }
+
+        /** Validates and draws the weights. */
+        public Dense build() { return new Dense(this); }
+    }
+}

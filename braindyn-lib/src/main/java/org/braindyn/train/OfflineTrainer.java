@@ -1,0 +1,135 @@
+package org.braindyn.train;
+
+import static org.braindyn.tensor.BM.*;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.braindyn.jit.Loops;
+import org.braindyn.nn.Dense;
+import org.braindyn.nn.Sequential;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Index;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Fits a chain's readout in closed form from the states it collects over whole sequences (BrainPy's
+ * {@code bp.OfflineTrainer}; {@link RidgeTrainer} is the ridge shorthand). {@link #fit} runs the chain over the inputs
+ * in compiled chunks (teacher forcing: feedback from the readout carries the targets), accumulates the normal
+ * equations block by block ({@link Gram}: memory {@code O(p²)}, not {@code O(T·p)}), solves them with the
+ * {@link OfflineMethod}, and sets the readout's weights; {@link #predict} runs the fitted chain.
+ * <pre>{@code
+ * OfflineTrainer t = new OfflineTrainer(esn, new OfflineMethod.Ridge(1e-6));
+ * esn.predict(warmup, true);                    // states warmed up
+ * t.fit(xTrain, yTrain);                        // continues from those states; (batch, time, in) and (batch, time, out)
+ * Tensor yHat = t.predict(xTest, false);
+ * }</pre>
+ */
+public final class OfflineTrainer {
+    private final Sequential model;
+    private final Dense readout;
+    private final OfflineMethod method;
+    private int chunkSteps = 0;
+    private PrintStream log;
+    private double lastFitSeconds;
+
+    /**
+     * @param model  the chain; its last node must be a {@link Dense} readout
+     * @param method how to solve (BrainPy's default for {@code OfflineTrainer}: {@code Ridge(1e-6)})
+     */
+    public OfflineTrainer(Sequential model, OfflineMethod method) {
+        if (model == null) throw new IllegalArgumentException("OfflineTrainer: model must not be null");
+        if (method == null) throw new IllegalArgumentException("OfflineTrainer: method must not be null; e.g. new OfflineMethod.Ridge(1e-6)");
+        if (!(model.readout() instanceof Dense d))
+            throw new IllegalArgumentException("OfflineTrainer: the last node of " + model.label() + " must be a Dense readout to fit; got " + model.readout().label());
+        if (method instanceof OfflineMethod.Polynomial || method instanceof OfflineMethod.PolynomialRidge)
+            throw new IllegalArgumentException("OfflineTrainer: a polynomial fit has weights on expanded features, which the linear readout " + d.label()
+                    + " cannot hold; collect the states (Sequential.predict on the node before the readout) and use Regression.fit");
+        this.model = model;
+        this.readout = d;
+        this.method = method;
+    }
+
+    /** BrainPy's default: ridge with β = 1e-6. */
+    public OfflineTrainer(Sequential model) { this(model, new OfflineMethod.Ridge(1e-6)); }
+
+    /** Prints a line per chunk to {@code out} (null: quiet, the default). */
+    public OfflineTrainer log(PrintStream out) { this.log = out; return this; }
+
+    /** Steps per compiled chunk (default: as many as keep a chunk's states near 32 MB). */
+    public OfflineTrainer chunkSteps(int steps) {
+        if (steps < 1) throw new IllegalArgumentException("OfflineTrainer.chunkSteps: must be >= 1; got " + steps);
+        this.chunkSteps = steps;
+        return this;
+    }
+
+    /** The method. */
+    public OfflineMethod method() { return method; }
+
+    /** Wall seconds of the last {@link #fit} (collection and solve). */
+    public double lastFitSeconds() { return lastFitSeconds; }
+
+    /** {@link #fit(Tensor, Tensor, boolean)} continuing from the current states. */
+    public OfflineTrainer fit(Tensor xs, Tensor ys) { return fit(xs, ys, false); }
+
+    /**
+     * Fits the readout so that the chain maps {@code xs} {@code (batch, time, in)} to {@code ys}
+     * {@code (batch, time, out)}; with {@code resetState} the states start from zero.
+     */
+    public OfflineTrainer fit(Tensor xs, Tensor ys, boolean resetState) {
+        long t0 = System.nanoTime();
+        Gram g = collect(xs, ys, resetState);
+        Tensor w = Regression.solve(method, g, readout.hasBias());
+        readout.setFitted(withBiasRow(w));
+        lastFitSeconds = (System.nanoTime() - t0) / 1e9;
+        if (log != null) log.printf("  %s fitted on %d rows in %.3f s%n", method, g.rows(), lastFitSeconds);
+        return this;
+    }
+
+    private Tensor withBiasRow(Tensor w) {
+        if (readout.hasBias()) return w;
+        return concatenate(0, zeros(1, w.dim(1)).astype(DType.F64), w);
+    }
+
+    private Gram collect(Tensor xs, Tensor ys, boolean resetState) {
+        int in = model.inFeatures(), out = model.outFeatures();
+        if (xs == null || xs.ndim() != 3 || xs.dim(2) != in)
+            throw new IllegalArgumentException("OfflineTrainer.fit: inputs must have shape (batch, time, " + in + "); got " + (xs == null ? "null" : xs.shape()));
+        if (ys == null || ys.ndim() != 3 || ys.dim(2) != out)
+            throw new IllegalArgumentException("OfflineTrainer.fit: targets must have shape (batch, time, " + out + "); got " + (ys == null ? "null" : ys.shape()));
+        if (ys.dim(0) != xs.dim(0) || ys.dim(1) != xs.dim(1))
+            throw new IllegalArgumentException("OfflineTrainer.fit: targets have " + ys.dim(0) + " sequences of length " + ys.dim(1) + " but the inputs have "
+                    + xs.dim(0) + " of length " + xs.dim(1) + "; expected one target per input step");
+        if (method.needsRows())
+            throw new IllegalArgumentException("OfflineTrainer: " + method + " needs every design row; collect the states and use Regression.fit");
+        int batch = xs.dim(0), steps = xs.dim(1), feats = model.readoutInputFeatures();
+        boolean bias = readout.hasBias();
+        int p = feats + (bias ? 1 : 0);
+        model.prepare(batch, resetState);
+        Gram g = new Gram(p, out);
+        int chunk = chunkSteps > 0 ? chunkSteps : Math.max(1, Math.min(steps, (4 << 20) / Math.max(1, batch * p)));
+        Tensor xt = xs.transpose(1, 0, 2), yt = ys.transpose(1, 0, 2);
+        for (int s0 = 0; s0 < steps; s0 += chunk) {
+            int s1 = Math.min(steps, s0 + chunk);
+            Tensor xc = xt.get(s0 + ":" + s1), yc = yt.get(s0 + ":" + s1);
+            Tensor feats3 = model.jit()
+                    ? Loops.forLoop(a -> new Tensor[] {model.step(a[0], a[1]).readoutInput()}, xc, yc)[0]
+                    : eager(xc, yc);
+            int rows = (s1 - s0) * batch;
+            Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64);
+            if (bias) f2 = concatenate(1, ones(rows, 1).astype(DType.F64), f2);
+            g.add(f2, yc.reshape(rows, out));
+            if (log != null) log.printf("  collected steps %d–%d of %d%n", s0, s1, steps);
+        }
+        return g;
+    }
+
+    private Tensor eager(Tensor xc, Tensor yc) {
+        List<Tensor> out = new ArrayList<>();
+        for (int t = 0; t < xc.dim(0); t++) out.add(model.step(xc.get(Index.at(t)), yc.get(Index.at(t))).readoutInput());
+        return stack(out.toArray(Tensor[]::new));
+    }
+
+    /** The fitted chain's outputs {@code (batch, time, out)} for {@code xs} (BrainPy's {@code predict(xs, reset_state)}). */
+    public Tensor predict(Tensor xs, boolean resetState) { return model.predict(xs, resetState); }
+}

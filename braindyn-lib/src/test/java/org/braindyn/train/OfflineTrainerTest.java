@@ -1,0 +1,108 @@
+package org.braindyn.train;
+
+import static org.braindyn.tensor.BM.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.braindyn.linalg.Linalg;
+import org.braindyn.nn.Dense;
+import org.braindyn.nn.LinearReadout;
+import org.braindyn.nn.Reservoir;
+import org.braindyn.nn.Sequential;
+import org.braindyn.random.RandomState;
+import org.braindyn.state.Naming;
+import org.braindyn.tensor.Config;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Ridge against its closed form, blocked accumulation against one shot, reservoir fits, teacher forcing and errors. */
+class OfflineTrainerTest {
+    @AfterEach void back() { Config.disableX64(); Naming.clearNameCache(); }
+
+    static double maxRel(Tensor want, Tensor got) {
+        double scale = max(abs(want)).item();
+        return max(abs(want.sub(got))).item() / scale;
+    }
+
+    /** {@code pinv(XᵀX + βI)·XᵀY} with X = [1, x], computed directly. */
+    static Tensor closedForm(Tensor x2, Tensor y2, double beta) {
+        Tensor x = concatenate(1, ones(x2.dim(0), 1).astype(DType.F64), x2);
+        Tensor a = matmul(x.transpose(), x).add(eye(x.dim(1)).astype(DType.F64).mul(beta));
+        return matmul(Linalg.pinv(a), matmul(x.transpose(), y2));
+    }
+
+    @Test
+    void ridgeEqualsItsClosedFormAndBlocksEqualOneShot() {
+        Config.enableX64();
+        RandomState rng = new RandomState(1);
+        Tensor xs = rng.normal(0, 1, 1, 300, 6).astype(DType.F64);
+        Tensor ys = matmul(xs, rng.normal(0, 1, 6, 2).astype(DType.F64)).add(rng.normal(0, 0.1, 1, 300, 2).astype(DType.F64)).add(0.7);
+        Tensor want = closedForm(xs.reshape(300, 6), ys.reshape(300, 2), 1e-3);
+        Dense o = LinearReadout.builder(6, 2).build();
+        Sequential model = Sequential.of(o);
+        RidgeTrainer.of(model, 1e-3).fit(xs, ys, true);
+        Tensor oneShot = o.fitted();
+        assertTrue(maxRel(want, oneShot) < 1e-10, "closed form: " + maxRel(want, oneShot));
+        new OfflineTrainer(model, new OfflineMethod.Ridge(1e-3)).chunkSteps(7).fit(xs, ys, true);
+        assertTrue(maxRel(oneShot, o.fitted()) < 1e-12, "blocked (chunks of 7 steps) vs one shot: " + maxRel(oneShot, o.fitted()));
+        assertTrue(allclose(matmul(xs, o.W.value()).add(o.b.value()), model.predict(xs, true), 1e-12, 1e-12));
+    }
+
+    @Test
+    void gramSumsEqualTheFullProductsAcrossBlocks() {
+        Config.enableX64();
+        RandomState rng = new RandomState(2);
+        Tensor x = rng.normal(0, 1, 700, 300).astype(DType.F64), y = rng.normal(0, 1, 700, 3).astype(DType.F64);
+        Gram g = new Gram(300, 3);
+        g.add(x.get(":123"), y.get(":123"));
+        g.add(x.get("123:"), y.get("123:"));
+        assertEquals(700, g.rows());
+        assertTrue(maxRel(matmul(x.transpose(), x), g.xtx()) < 1e-13);
+        assertTrue(maxRel(matmul(x.transpose(), y), g.xty()) < 1e-13);
+    }
+
+    @Test
+    void aReservoirLearnsOneStepAheadPredictionOfASine() {
+        Config.enableX64();
+        Tensor s = sin(arange(1201).astype(DType.F64).mul(0.1)).reshape(1, 1201, 1);
+        Reservoir r = Reservoir.builder(1, 100).spectralRadius(0.9).ffConnectivity(1).seed(3).build();
+        Sequential esn = Sequential.of(r, LinearReadout.builder(100, 1).build());
+        OfflineTrainer t = RidgeTrainer.of(esn, 1e-8);
+        esn.predict(s.get(":, :200"), true);
+        t.fit(s.get(":, 200:1000"), s.get(":, 201:1001"));
+        Tensor p = t.predict(s.get(":, 1000:1200"), false);
+        double mse = mean(square(p.sub(s.get(":, 1001:1201")))).item();
+        assertTrue(mse < 1e-6, "test MSE " + mse);
+    }
+
+    @Test
+    void teacherForcingFeedsTheTargetsBackWhileFitting() {
+        Config.enableX64();
+        // readout fed back into itself: y(t) = w·x(t) + v·y_target(t − 1) + b; the fit must find w = 2, v = 0.5, b = 0.1
+        RandomState rng = new RandomState(4);
+        Tensor x = rng.normal(0, 1, 1, 200, 1).astype(DType.F64);
+        double[] xv = x.reshape(-1).toDoubleArray(), yv = new double[200];
+        double prev = 0;
+        for (int t = 0; t < 200; t++) { yv[t] = 2 * xv[t] + 0.5 * prev + 0.1; prev = yv[t]; }
+        Dense o = LinearReadout.builder(1, 1).build();
+        Sequential m = Sequential.of(o).feedback(o, o);
+        new OfflineTrainer(m, new OfflineMethod.Linear()).fit(x, array(yv).reshape(1, 200, 1), true);
+        assertArrayEquals(new double[] {0.1, 2, 0.5}, o.fitted().reshape(-1).toDoubleArray(), 1e-9);
+    }
+
+    @Test
+    void badInputsAreClearErrors() {
+        Config.enableX64();
+        Sequential m = Sequential.of(LinearReadout.builder(3, 2).build());
+        OfflineTrainer t = RidgeTrainer.of(m, 1e-6);
+        String e1 = assertThrows(IllegalArgumentException.class, () -> t.fit(zeros(1, 50, 3), zeros(1, 49, 2))).getMessage();
+        assertTrue(e1.contains("length 49") && e1.contains("length 50"), e1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.fit(zeros(1, 50, 3), zeros(1, 50, 3))).getMessage().contains("(batch, time, 2)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RidgeTrainer.of(m, -1)).getMessage().contains("Ridge.beta: must be finite and >= 0; got -1.0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new OfflineTrainer(m, new OfflineMethod.Polynomial(2))).getMessage().contains("Regression.fit"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> OfflineMethod.of("ridgee")).getMessage().contains("supported: ridge"));
+        Sequential notDense = Sequential.of(Reservoir.builder(1, 5).seed(1).build());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RidgeTrainer.of(notDense, 1)).getMessage().contains("must be a Dense readout"));
+    }
+}
