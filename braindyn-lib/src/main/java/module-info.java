@@ -19,6 +19,8 @@ module org.braindyn {
     exports org.braindyn.measure;
     exports org.braindyn.nn;
     exports org.braindyn.train;
+    exports org.braindyn.optim;
+    exports org.braindyn.losses;
     exports org.braindyn.dyn.neurons;
     exports org.braindyn.dyn.synapses;
     exports org.braindyn.dyn.rates;

@@ -1,0 +1,2 @@
+/** Losses and metrics ({@link org.braindyn.losses.Losses}). */
+package org.braindyn.losses;
