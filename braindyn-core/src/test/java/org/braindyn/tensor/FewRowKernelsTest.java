@@ -26,6 +26,20 @@ class FewRowKernelsTest {
 
     @ParameterizedTest
     @EnumSource(value = DType.class, names = {"F32", "F64"})
+    void matrixTimesAColumnEqualsTheSumsOfProducts(DType dt) {
+        RandomState rng = new RandomState(4);
+        Tensor a = rng.normal(0, 1, 9, 45).astype(dt), b = rng.normal(0, 1, 45, 1).astype(dt);
+        Tensor got = matmul(a, b);
+        double[] av = a.astype(DType.F64).toDoubleArray(), bv = b.astype(DType.F64).toDoubleArray();
+        for (int i = 0; i < 9; i++) {
+            double want = 0;
+            for (int q = 0; q < 45; q++) want += av[i * 45 + q] * bv[q];
+            assertEquals(want, got.reshape(-1).getDouble(i), dt == DType.F64 ? 1e-12 : 1e-4, "row " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F32", "F64"})
     void csrMatvecWithPerSynapseValuesEqualsTheDenseProduct(DType dt) {
         RandomState rng = new RandomState(5);
         Tensor dense = where(less(rng.random(40, 30), 0.2), rng.normal(0, 1, 40, 30), zeros(40, 30)).astype(dt);

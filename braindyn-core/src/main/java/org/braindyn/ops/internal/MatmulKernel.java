@@ -49,6 +49,37 @@ public final class MatmulKernel {
         }
     }
 
+    /**
+     * Matrix times a column ({@code n = 1}): one dot product per row of A over contiguous memory, in vector lanes
+     * (the packed kernel would compute a whole panel of which one column is used).
+     */
+    static void dotsF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k) {
+        int up = F.loopBound(k);
+        for (int i = 0; i < m; i++) {
+            int ar = a0 + i * k;
+            FloatVector acc = FloatVector.zero(F);
+            int q = 0;
+            for (; q < up; q += VL) acc = FloatVector.fromArray(F, a, ar + q).fma(FloatVector.fromArray(F, b, b0 + q), acc);
+            float sum = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+            for (; q < k; q++) sum = Math.fma(a[ar + q], b[b0 + q], sum);
+            c[c0 + i] = sum;
+        }
+    }
+
+    /** Float64 {@link #dotsF32}. */
+    static void dotsF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k) {
+        int up = D.loopBound(k);
+        for (int i = 0; i < m; i++) {
+            int ar = a0 + i * k;
+            DoubleVector acc = DoubleVector.zero(D);
+            int q = 0;
+            for (; q < up; q += DVL) acc = DoubleVector.fromArray(D, a, ar + q).fma(DoubleVector.fromArray(D, b, b0 + q), acc);
+            double sum = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+            for (; q < k; q++) sum = Math.fma(a[ar + q], b[b0 + q], sum);
+            c[c0 + i] = sum;
+        }
+    }
+
     /** Float64 {@link #rowsF32}. */
     static void rowsF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k, int n) {
         int up = D.loopBound(n);
@@ -113,6 +144,7 @@ public final class MatmulKernel {
 
     static void gemmF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n) {
         if (m < SMALL_M) { rowsF32(a, a0, b, b0, c, c0, m, k, n); return; }
+        if (n == 1) { dotsF32(a, a0, b, b0, c, c0, m, k); return; }
         int panels = (n + NR - 1) / NR;
         boolean split = Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1;
         if (split) {
@@ -189,6 +221,7 @@ public final class MatmulKernel {
     /** Float64 C = A·B with the same panel and 6-row register blocking as float32 ({@link #gemmF32}), on {@code DoubleVector}s. */
     static void gemmF64(double[] a, int a0, double[] b, int b0, double[] c, int c0, int m, int k, int n) {
         if (m < SMALL_M) { rowsF64(a, a0, b, b0, c, c0, m, k, n); return; }
+        if (n == 1) { dotsF64(a, a0, b, b0, c, c0, m, k); return; }
         int panels = (n + DNR - 1) / DNR;
         boolean split = Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1;
         if (split) Parallel.forRange(panels, 1, (lo, hi) -> { for (int p = lo; p < hi; p++) panelF64(a, a0, b, b0, c, c0, m, k, n, p); });
