@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "coba/cuba: simulated time in ms (default 1000).")
     Double duration;
 
-    @Option(names = "--seed", description = "coba/cuba: random seed (default 42).")
+    @Option(names = "--seed", description = "Random seed of the network or reservoir (coba/cuba default 42; see each example).")
     Long seed;
 
     @Option(names = "--threads", description = "coba/cuba: 1 keeps every kernel on one thread; more lets large kernels use the shared pool (results do not depend on it).")
@@ -53,8 +53,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--eager", description = "coba/cuba: run step by step instead of as a compiled loop.")
     boolean eager;
 
-    @Option(names = "--json", description = "coba/cuba: print one JSON line with rate_hz, spikes, build_s, run_s (and nothing else on stdout).")
+    @Option(names = "--json", description = "Print one JSON line of the example's metrics (coba/cuba: rate_hz, spikes, build_s, run_s) and nothing else on stdout.")
     boolean json;
+
+    @Option(names = "--epochs", description = "Training examples: passes over the training data.")
+    Integer epochs;
 
     @Option(names = "--save-spikes", description = "coba/cuba: write spike times (ms) and neuron indices to this .npz (default OUT/NAME/NAME_spikes.npz).")
     Path saveSpikes;
@@ -86,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                     + (e.options().isEmpty() ? "only --out" : String.join(", ", new TreeSet<>(e.options())) + " and --out"));
             return 2;
         }
-        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes);
+        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes, epochs);
         try {
             options.validate();
         } catch (IllegalArgumentException ex) {

@@ -10,7 +10,8 @@ public final class Examples {
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
         return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
-                new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann());
+                new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann(),
+                new EsnLorenz(), new NgrcLorenz(), new ForceSine(), new ReservoirOnline(), new BpffReadout());
     }
 
     /**

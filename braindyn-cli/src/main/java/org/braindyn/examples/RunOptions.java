@@ -16,10 +16,11 @@ import java.util.Locale;
  * @param eager      run step by step instead of as a compiled loop
  * @param json       print one JSON line of results instead of text
  * @param saveSpikes where to write spike times and indices ({@code .npz})
+ * @param epochs     training passes over the data (training examples), at least 1
  */
-public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes) {
+public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs) {
     /** No option given: every example runs with its defaults. */
-    public static final RunOptions NONE = new RunOptions(null, null, null, null, false, false, false, null);
+    public static final RunOptions NONE = new RunOptions(null, null, null, null, false, false, false, null, null);
 
     /** Throws {@link IllegalArgumentException} naming the first impossible value. */
     public RunOptions validate() {
@@ -30,6 +31,7 @@ public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer 
         if (threads != null && threads < 1) throw bad("--threads", threads, "an integer ≥ 1");
         if (saveSpikes != null && !saveSpikes.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
             throw bad("--save-spikes", saveSpikes, "a file name ending in .npz");
+        if (epochs != null && epochs < 1) throw bad("--epochs", epochs, "an integer ≥ 1");
         return this;
     }
 
@@ -42,4 +44,6 @@ public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer 
     double durationMs(double dflt) { return durationMs == null ? dflt : durationMs; }
 
     long seed(long dflt) { return seed == null ? dflt : seed; }
+
+    int epochs(int dflt) { return epochs == null ? dflt : epochs; }
 }

@@ -93,10 +93,11 @@ public final class OnlineTrainer {
             case OnlineMethod.Rls r -> {
                 Tensor k = matmul(p.value(), h.transpose());           // (rows, 1)
                 Tensor c = divide(scalar(1.0, DType.F64), matmul(h, k).add(1.0));
-                p.set(p.value().sub(matmul(k, k.transpose()).mul(c)));
-                yield w.sub(matmul(k, e).mul(c));
+                // rank-one updates as broadcast products: one fused pass over P, written into its loop carry
+                p.set(p.value().sub(k.mul(k.transpose()).mul(c)));
+                yield w.sub(k.mul(e).mul(c));
             }
-            case OnlineMethod.Lms l -> w.sub(matmul(h.transpose(), e).mul(l.alpha()));
+            case OnlineMethod.Lms l -> w.sub(h.transpose().mul(e).mul(l.alpha()));
         };
         readout.setFitted(nw);
         return z;
