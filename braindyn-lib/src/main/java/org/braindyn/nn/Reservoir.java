@@ -3,9 +3,6 @@ package org.braindyn.nn;
 import static org.braindyn.tensor.BM.*;
 
 import java.util.function.UnaryOperator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.braindyn.init.Initializer;
 import org.braindyn.init.Normal;
 import org.braindyn.init.ZeroInit;
@@ -128,17 +125,8 @@ public final class Reservoir extends Node {
         return Tensor.wrap(DType.F64, Shape.of(nnz), d).astype(dtype);
     }
 
-    /** The largest eigenvalue modulus of a square matrix (float64). */
-    public static double spectralRadius(Tensor w) {
-        if (w.ndim() != 2 || w.dim(0) != w.dim(1)) throw new IllegalArgumentException("Reservoir.spectralRadius: needs a square matrix; got " + w.shape());
-        int n = w.dim(0);
-        DMatrixRMaj m = new DMatrixRMaj(n, n, true, w.astype(DType.F64).toDoubleArray());
-        EigenDecomposition_F64<DMatrixRMaj> d = DecompositionFactory_DDRM.eig(n, false, false);
-        if (!d.decompose(m)) throw new ArithmeticException("Reservoir.spectralRadius: the eigenvalue iteration did not converge");
-        double rho = 0;
-        for (int k = 0; k < n; k++) rho = Math.max(rho, Math.hypot(d.getEigenvalue(k).real, d.getEigenvalue(k).imaginary));
-        return rho;
-    }
+    /** The largest eigenvalue modulus of a square matrix (float64; see {@link SpectralRadius} for large ones). */
+    public static double spectralRadius(Tensor w) { return SpectralRadius.of(w); }
 
     /** A builder for {@code size} units driven by {@code inFeatures} inputs, with BrainPy's defaults. */
     public static Builder builder(int inFeatures, int size) { return new Builder(inFeatures, size); }

@@ -31,7 +31,7 @@ public final class OfflineTrainer {
     private final OfflineMethod method;
     private int chunkSteps = 0;
     private PrintStream log;
-    private double lastFitSeconds;
+    private double lastFitSeconds, lastRunSeconds, lastGramSeconds, lastSolveSeconds;
 
     /**
      * @param model  the chain; its last node must be a {@link Dense} readout
@@ -69,6 +69,15 @@ public final class OfflineTrainer {
     /** Wall seconds of the last {@link #fit} (collection and solve). */
     public double lastFitSeconds() { return lastFitSeconds; }
 
+    /** Of {@link #lastFitSeconds()}: running the chain to collect its states. */
+    public double lastRunSeconds() { return lastRunSeconds; }
+
+    /** Of {@link #lastFitSeconds()}: accumulating the normal equations. */
+    public double lastGramSeconds() { return lastGramSeconds; }
+
+    /** Of {@link #lastFitSeconds()}: solving them. */
+    public double lastSolveSeconds() { return lastSolveSeconds; }
+
     /** {@link #fit(Tensor, Tensor, boolean)} continuing from the current states. */
     public OfflineTrainer fit(Tensor xs, Tensor ys) { return fit(xs, ys, false); }
 
@@ -79,7 +88,9 @@ public final class OfflineTrainer {
     public OfflineTrainer fit(Tensor xs, Tensor ys, boolean resetState) {
         long t0 = System.nanoTime();
         Gram g = collect(xs, ys, resetState);
+        long ts = System.nanoTime();
         Tensor w = Regression.solve(method, g, readout.hasBias());
+        lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
         readout.setFitted(withBiasRow(w));
         lastFitSeconds = (System.nanoTime() - t0) / 1e9;
         if (log != null) log.printf("  %s fitted on %d rows in %.3f s%n", method, g.rows(), lastFitSeconds);
@@ -109,7 +120,9 @@ public final class OfflineTrainer {
         Gram g = new Gram(p, out);
         int chunk = chunkSteps > 0 ? chunkSteps : Math.max(1, Math.min(steps, (4 << 20) / Math.max(1, batch * p)));
         Tensor xt = xs.transpose(1, 0, 2), yt = ys.transpose(1, 0, 2);
+        lastRunSeconds = lastGramSeconds = 0;
         for (int s0 = 0; s0 < steps; s0 += chunk) {
+            long tr = System.nanoTime();
             int s1 = Math.min(steps, s0 + chunk);
             Tensor xc = xt.get(s0 + ":" + s1), yc = yt.get(s0 + ":" + s1);
             Tensor feats3 = model.jit()
@@ -117,8 +130,11 @@ public final class OfflineTrainer {
                     : eager(xc, yc);
             int rows = (s1 - s0) * batch;
             Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64);
+            long tg = System.nanoTime();
+            lastRunSeconds += (tg - tr) / 1e9;
             if (bias) f2 = concatenate(1, ones(rows, 1).astype(DType.F64), f2);
             g.add(f2, yc.reshape(rows, out));
+            lastGramSeconds += (System.nanoTime() - tg) / 1e9;
             if (log != null) log.printf("  collected steps %d–%d of %d%n", s0, s1, steps);
         }
         return g;

@@ -23,6 +23,16 @@ class ReservoirTest {
     }
 
     @Test
+    void largeMatricesGetTheArnoldiEstimateCloseToTheExactRadius() {
+        Config.enableX64();
+        int n = SpectralRadius.EXACT_MAX + 50;
+        org.braindyn.random.RandomState rng = new org.braindyn.random.RandomState(21);
+        Tensor w = where(less(rng.random(n, n), 0.1), rng.normal(0, 1, n, n), zeros(n, n)).astype(org.braindyn.tensor.DType.F64);
+        double exact = SpectralRadius.exact(w.toDoubleArray(), n), est = SpectralRadius.of(w);
+        assertEquals(exact, est, 1e-4 * exact);
+    }
+
+    @Test
     void oneStepFollowsTheLeakyEquationForBothActivationTypes() {
         Config.enableX64();
         for (Reservoir.ActivationType type : Reservoir.ActivationType.values()) {
