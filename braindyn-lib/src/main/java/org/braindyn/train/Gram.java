@@ -1,7 +1,5 @@
 package org.braindyn.train;
 
-import static org.braindyn.tensor.BM.*;
-
 import org.braindyn.tensor.DType;
 import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
@@ -10,10 +8,9 @@ import org.braindyn.tensor.Tensor;
  * The normal-equation sums of a least-squares problem, accumulated block by block in float64: {@code G = XᵀX}
  * ({@code p × p}) and {@code R = XᵀY} ({@code p × q}) over the rows of a design matrix X and targets Y that arrive
  * in pieces, so that memory is {@code O(p² + p·q)} whatever the number of rows (a 10⁶-step run of a 2,000-unit
- * reservoir needs 32 MB, not 16 GB). Only the upper triangle of G is summed (then mirrored), block by block.
+ * reservoir needs 32 MB, not 16 GB). Only the upper triangle of G is summed (then mirrored), by {@link Syrk}.
  */
 public final class Gram {
-    private static final int BLOCK = 256;
     private final int p, q;
     private final double[] g, r;
     private long rows;
@@ -35,30 +32,20 @@ public final class Gram {
     public long rows() { return rows; }
 
     /** Adds the rows of {@code x} {@code (n, p)} and {@code y} {@code (n, q)}. */
-    public void add(Tensor x, Tensor y) {
-        if (x.ndim() != 2 || x.dim(1) != p) throw new IllegalArgumentException("Gram.add: features must have shape (n, " + p + "); got " + x.shape());
+    public void add(Tensor x, Tensor y) { add(x, y, false); }
+
+    /**
+     * Adds the rows of {@code [1, x]} when {@code ones} (x then has {@code p − 1} columns: the constant column is
+     * never materialised), else of {@code x} {@code (n, p)}, with targets {@code y} {@code (n, q)}.
+     */
+    public void add(Tensor x, Tensor y, boolean ones) {
+        int px = p - (ones ? 1 : 0);
+        if (x.ndim() != 2 || x.dim(1) != px) throw new IllegalArgumentException("Gram.add: features must have shape (n, " + px + "); got " + x.shape());
         if (y.ndim() != 2 || y.dim(1) != q || y.dim(0) != x.dim(0))
             throw new IllegalArgumentException("Gram.add: targets must have shape (" + x.dim(0) + ", " + q + "); got " + y.shape());
         if (x.dim(0) == 0) return;
-        Tensor xd = x.astype(DType.F64).contiguous(), yd = y.astype(DType.F64).contiguous();
-        Tensor xt = xd.transpose().contiguous();                       // (p, n)
-        for (int i0 = 0; i0 < p; i0 += BLOCK) {
-            int i1 = Math.min(p, i0 + BLOCK);
-            Tensor rowsI = xt.get(i0 + ":" + i1);                        // (bi, n), contiguous rows
-            Tensor cols = xd.get(":, " + i0 + ":");                      // the upper block row (n, p − i0)
-            addInto(g, matmul(rowsI, cols), i0, i0, p);
-            addInto(r, matmul(rowsI, yd), i0, 0, q);
-        }
+        Syrk.accumulate(x.astype(DType.F64).contiguous().toDoubleArray(), x.dim(0), px, ones, y.astype(DType.F64).contiguous().toDoubleArray(), q, g, r);
         rows += x.dim(0);
-    }
-
-    private static void addInto(double[] dst, Tensor block, int r0, int c0, int ld) {
-        double[] v = block.contiguous().toDoubleArray();
-        int br = block.dim(0), bc = block.dim(1);
-        for (int i = 0; i < br; i++) {
-            int d = (r0 + i) * ld + c0, s = i * bc;
-            for (int j = 0; j < bc; j++) dst[d + j] += v[s + j];
-        }
     }
 
     /** {@code G = XᵀX} as a symmetric {@code (p, p)} float64 tensor. */

@@ -132,8 +132,7 @@ public final class OfflineTrainer {
             Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64);
             long tg = System.nanoTime();
             lastRunSeconds += (tg - tr) / 1e9;
-            if (bias) f2 = concatenate(1, ones(rows, 1).astype(DType.F64), f2);
-            g.add(f2, yc.reshape(rows, out));
+            g.add(f2, yc.reshape(rows, out), bias);
             lastGramSeconds += (System.nanoTime() - tg) / 1e9;
             if (log != null) log.printf("  collected steps %d–%d of %d%n", s0, s1, steps);
         }

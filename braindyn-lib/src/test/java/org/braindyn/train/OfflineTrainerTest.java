@@ -60,6 +60,13 @@ class OfflineTrainerTest {
         assertEquals(700, g.rows());
         assertTrue(maxRel(matmul(x.transpose(), x), g.xtx()) < 1e-13);
         assertTrue(maxRel(matmul(x.transpose(), y), g.xty()) < 1e-13);
+        // an implicit leading column of ones, sizes that are not multiples of the 6 × 16 tiles, 300 rows (two depth blocks)
+        Tensor x1 = x.get(":300, :37").contiguous(), y1 = y.get(":300").contiguous();
+        Tensor full = concatenate(1, ones(300, 1).astype(DType.F64), x1);
+        Gram g1 = new Gram(38, 3);
+        g1.add(x1, y1, true);
+        assertTrue(maxRel(matmul(full.transpose(), full), g1.xtx()) < 1e-13);
+        assertTrue(maxRel(matmul(full.transpose(), y1), g1.xty()) < 1e-13);
     }
 
     @Test
