@@ -82,22 +82,30 @@ public final class ForceSine implements Example {
         trainLastPeriod = Math.sqrt(trainLastPeriod / PERIOD) / amplitude;
         double secs = (System.nanoTime() - t0) / 1e9;
 
-        double[] ts = new double[spont + train + free], z = new double[ts.length], tg = new double[ts.length];
+        // two windows: the end of training into the first autonomous periods, and the last autonomous periods
+        int[][] windows = {{spont + train - 2 * PERIOD, spont + train + 3 * PERIOD}, {spont + train + free - 2 * PERIOD, spont + train + free}};
+        String[] titles = {"FORCE, N = 1,000: last 2 training periods, then alone from t = "
+                + (kick + spont + train) + " ms", "the last 2 of 10 autonomous periods"};
         double[] zs = zSpont.reshape(-1).toDoubleArray();
-        for (int i = 0; i < ts.length; i++) {
-            ts[i] = (kick + i) * DT;
-            z[i] = i < spont ? zs[i] : i < spont + train ? zt[i - spont] : zf[i - spont - train];
-            tg[i] = i < spont ? Double.NaN : f[i - spont];
+        org.braindyn.plot.LineFigure[] panels = new org.braindyn.plot.LineFigure[2];
+        for (int w = 0; w < 2; w++) {
+            int a = windows[w][0], b = windows[w][1];
+            double[] ts = new double[b - a], z = new double[b - a], tg = new double[b - a];
+            for (int i = a; i < b; i++) {
+                ts[i - a] = (kick + i) * DT;
+                z[i - a] = i < spont ? zs[i] : i < spont + train ? zt[i - spont] : zf[i - spont - train];
+                tg[i - a] = i < spont ? Double.NaN : f[i - spont];
+            }
+            panels[w] = LineFigure.titled(titles[w]).xLabel("time (ms)").yLabel("readout z (dimensionless)").size(1100, 360)
+                    .series("target", ts, tg).series("network output z", ts, z);
         }
-        for (String ext : new String[] {"png", "svg"})
-            LineFigure.titled("FORCE learning (N = 1,000, g = 1.5): spontaneous → training (RLS every step) → autonomous").xLabel("time (ms)").yLabel("readout z (dimensionless)")
-                    .size(1100, 420).series("target", ts, tg).series("network output z", ts, z).save(out.resolve("force_sine." + ext));
+        org.braindyn.plot.PanelFigure.of(panels).save(out.resolve("force_sine.png"));
         if (o.json()) {
             log.println(Rc.json("example", name(), "seed", seed, "autonomous_rms_rel", rel, "train_last_period_rms_rel", trainLastPeriod, "periods_trained", train / PERIOD, "seconds", secs));
             return;
         }
         log.printf("  trained for %d periods of %d ms; autonomous output over the next 10 periods: RMS error %.3g of the amplitude (last training period %.3g); %.1f s%n",
                 train / PERIOD, PERIOD, rel, trainLastPeriod, secs);
-        log.println("  wrote " + out.resolve("force_sine.png") + " (and .svg)");
+        log.println("  wrote " + out.resolve("force_sine.png"));
     }
 }

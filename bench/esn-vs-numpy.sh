@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# ESN run + ridge fit, BrainDyn against NumPy/SciPy on the same weights, float64, one thread each: medians of REPEATS.
+# Usage: bench/esn-vs-numpy.sh [REPEATS] [STEPS] [UNITS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats=${1:-3}; steps=${2:-100000}; units=${3:-2000}
+command -v python3 >/dev/null || { echo "python3 is needed for the peer"; exit 1; }
+python3 -c "import numpy, scipy" 2>/dev/null || { echo "installing python3-numpy python3-scipy"; sudo apt-get install -y python3-numpy python3-scipy; }
+out=$(mktemp)
+for r in $(seq "$repeats"); do
+  ./braindyn bench esn-fit --steps "$steps" --units "$units" --json --peer 2>/dev/null | grep '"bench"' | tee -a "$out"
+done
+python3 - "$out" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+med = lambda k: statistics.median(r[k] for r in rows)
+print(f"medians of {len(rows)}: BrainDyn total {med('total_s'):.2f} s (run {med('run_s'):.2f}, normal equations {med('gram_s'):.2f}, solve {med('solve_s'):.2f}); "
+      f"NumPy/SciPy total {med('peer_total_s'):.2f} s (run {med('peer_run_s'):.2f}, X^T X {med('peer_gram_s'):.2f}, solve {med('peer_solve_s'):.2f}); "
+      f"speedup {med('peer_total_s') / med('total_s'):.2f}x; readouts differ by {max(r['readout_rel_diff'] for r in rows):.1e} (relative)")
+PY
