@@ -18,9 +18,11 @@ public final class Examples {
      * The examples {@code ./braindyn demo} runs: all but the tensor-level COBA and CUBA (the component COBA shows the
      * same kind of network) and the longer analyses (bifurcation-fhn, fast-slow-hr, decision-making-analysis,
      * slow-points-cann: seconds to tens of seconds each); the FHN phase plane and the ExpIF bifurcation stand for them.
+     * Of reservoir computing it runs the ESN and NG-RC examples (under 2 s each), not FORCE, Q3 and Q4 (20–50 s each).
      */
     public static List<Example> demo() {
-        java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann");
+        java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann",
+                "force-sine", "reservoir-online", "bpff-readout");
         return all().stream().filter(e -> !skip.contains(e.name())).toList();
     }
 

@@ -72,7 +72,7 @@ public final class OfflineTrainer {
     /** Of {@link #lastFitSeconds()}: running the chain to collect its states. */
     public double lastRunSeconds() { return lastRunSeconds; }
 
-    /** Of {@link #lastFitSeconds()}: accumulating the normal equations. */
+    /** Of {@link #lastFitSeconds()}: accumulating the normal equations (or keeping the rows, for logistic regression). */
     public double lastGramSeconds() { return lastGramSeconds; }
 
     /** Of {@link #lastFitSeconds()}: solving them. */
@@ -87,13 +87,25 @@ public final class OfflineTrainer {
      */
     public OfflineTrainer fit(Tensor xs, Tensor ys, boolean resetState) {
         long t0 = System.nanoTime();
-        Gram g = collect(xs, ys, resetState);
-        long ts = System.nanoTime();
-        Tensor w = Regression.solve(method, g, readout.hasBias());
-        lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
+        boolean bias = readout.hasBias();
+        Tensor w;
+        if (method.needsRows()) {                               // logistic: every design row is kept (memory ∝ T·p)
+            List<Tensor> fx = new ArrayList<>(), fy = new ArrayList<>();
+            long rows = collect(xs, ys, resetState, (f, y) -> { fx.add(f); fy.add(y); });
+            if (rows > Integer.MAX_VALUE) throw new IllegalArgumentException("OfflineTrainer: " + rows + " rows are too many to keep for " + method);
+            long ts = System.nanoTime();
+            w = Regression.fit(method, concatenate(0, fx.toArray(Tensor[]::new)), concatenate(0, fy.toArray(Tensor[]::new)), bias).weights();
+            lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
+        } else {
+            Gram g = new Gram(model.readoutInputFeatures() + (bias ? 1 : 0), model.outFeatures());
+            collect(xs, ys, resetState, (f, y) -> g.add(f, y, bias));
+            long ts = System.nanoTime();
+            w = Regression.solve(method, g, bias);
+            lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
+        }
         readout.setFitted(withBiasRow(w));
         lastFitSeconds = (System.nanoTime() - t0) / 1e9;
-        if (log != null) log.printf("  %s fitted on %d rows in %.3f s%n", method, g.rows(), lastFitSeconds);
+        if (log != null) log.printf("  %s fitted in %.3f s%n", method, lastFitSeconds);
         return this;
     }
 
@@ -102,7 +114,8 @@ public final class OfflineTrainer {
         return concatenate(0, zeros(1, w.dim(1)).astype(DType.F64), w);
     }
 
-    private Gram collect(Tensor xs, Tensor ys, boolean resetState) {
+    /** Runs the chain over the sequences in chunks, handing each chunk's design rows (without the constant) and targets on; returns the rows. */
+    private long collect(Tensor xs, Tensor ys, boolean resetState, java.util.function.BiConsumer<Tensor, Tensor> sink) {
         int in = model.inFeatures(), out = model.outFeatures();
         if (xs == null || xs.ndim() != 3 || xs.dim(2) != in)
             throw new IllegalArgumentException("OfflineTrainer.fit: inputs must have shape (batch, time, " + in + "); got " + (xs == null ? "null" : xs.shape()));
@@ -111,16 +124,12 @@ public final class OfflineTrainer {
         if (ys.dim(0) != xs.dim(0) || ys.dim(1) != xs.dim(1))
             throw new IllegalArgumentException("OfflineTrainer.fit: targets have " + ys.dim(0) + " sequences of length " + ys.dim(1) + " but the inputs have "
                     + xs.dim(0) + " of length " + xs.dim(1) + "; expected one target per input step");
-        if (method.needsRows())
-            throw new IllegalArgumentException("OfflineTrainer: " + method + " needs every design row; collect the states and use Regression.fit");
         int batch = xs.dim(0), steps = xs.dim(1), feats = model.readoutInputFeatures();
-        boolean bias = readout.hasBias();
-        int p = feats + (bias ? 1 : 0);
         model.prepare(batch, resetState);
-        Gram g = new Gram(p, out);
-        int chunk = chunkSteps > 0 ? chunkSteps : Math.max(1, Math.min(steps, (4 << 20) / Math.max(1, batch * p)));
+        int chunk = chunkSteps > 0 ? chunkSteps : Math.max(1, Math.min(steps, (4 << 20) / Math.max(1, batch * (feats + 1))));
         Tensor xt = xs.transpose(1, 0, 2), yt = ys.transpose(1, 0, 2);
         lastRunSeconds = lastGramSeconds = 0;
+        long total = 0;
         for (int s0 = 0; s0 < steps; s0 += chunk) {
             long tr = System.nanoTime();
             int s1 = Math.min(steps, s0 + chunk);
@@ -132,11 +141,12 @@ public final class OfflineTrainer {
             Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64);
             long tg = System.nanoTime();
             lastRunSeconds += (tg - tr) / 1e9;
-            g.add(f2, yc.reshape(rows, out), bias);
+            sink.accept(f2, yc.reshape(rows, out));
             lastGramSeconds += (System.nanoTime() - tg) / 1e9;
+            total += rows;
             if (log != null) log.printf("  collected steps %d–%d of %d%n", s0, s1, steps);
         }
-        return g;
+        return total;
     }
 
     private Tensor eager(Tensor xc, Tensor yc) {

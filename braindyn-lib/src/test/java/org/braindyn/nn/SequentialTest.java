@@ -65,6 +65,21 @@ class SequentialTest {
     }
 
     @Test
+    void concatFeedsTheReadoutTheInputBesideTheReservoir() {
+        Config.enableX64();
+        Reservoir r = Reservoir.builder(2, 10).seed(6).build();
+        Dense o = LinearReadout.builder(12, 1).build();
+        Sequential s = Sequential.of(Concat.of(new Identity(2), r), o);
+        s.resetState(1);
+        Tensor x = array(new double[][] {{0.5, -1}});
+        Sequential.Step step = s.step(x, null);
+        assertEquals(12, step.readoutInput().dim(1));
+        assertArrayEquals(new double[] {0.5, -1}, step.readoutInput().get(":, :2").reshape(-1).toDoubleArray(), 0);
+        assertTrue(allclose(r.state.value(), step.readoutInput().get(":, 2:"), 0, 0));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Concat.of(new Identity(2), new Identity(3))).getMessage().contains("share one input"));
+    }
+
+    @Test
     void denseWeightsAreTrainVarsOnlyWhenTrainable() {
         assertFalse(Dense.builder(2, 2).build().W instanceof org.braindyn.state.TrainVar);
         assertTrue(Dense.builder(2, 2).trainable(true).build().W instanceof org.braindyn.state.TrainVar);

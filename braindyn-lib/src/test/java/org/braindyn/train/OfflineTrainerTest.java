@@ -99,6 +99,21 @@ class OfflineTrainerTest {
     }
 
     @Test
+    void logisticRegressionFitsAReadoutThroughTheTrainer() {
+        Config.enableX64();
+        RandomState rng = new RandomState(9);
+        Tensor xs = rng.normal(0, 1, 1, 400, 2).astype(DType.F64);
+        double[] xv = xs.reshape(-1).toDoubleArray(), yv = new double[400];
+        for (int i = 0; i < 400; i++) yv[i] = 2 * xv[2 * i] - xv[2 * i + 1] + 0.3 > 0 ? 1 : 0;
+        Dense o = LinearReadout.builder(2, 1).build();
+        new OfflineTrainer(Sequential.of(o), new OfflineMethod.Logistic(0.1, 50)).fit(xs, array(yv).reshape(1, 400, 1), true);
+        Tensor p = Sequential.of(o).predict(xs, true).reshape(-1);
+        int right = 0;
+        for (int i = 0; i < 400; i++) right += (p.getDouble(i) > 0) == (yv[i] == 1) ? 1 : 0;
+        assertTrue(right >= 390, right + " of 400 on the right side of the decision boundary");
+    }
+
+    @Test
     void badInputsAreClearErrors() {
         Config.enableX64();
         Sequential m = Sequential.of(LinearReadout.builder(3, 2).build());
