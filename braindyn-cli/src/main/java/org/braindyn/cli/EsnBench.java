@@ -78,7 +78,7 @@ final class EsnBench {
         System.out.printf(Locale.ROOT, "  BrainDyn: run %.2f s (%.0f states/s), normal equations %.2f s, solve %.2f s — total %.2f s (build, not counted: %.2f s)%n",
                 t.lastRunSeconds(), steps / t.lastRunSeconds(), t.lastGramSeconds(), t.lastSolveSeconds(), total, buildS);
         if (p.containsKey("peer_total_s"))
-            System.out.printf(Locale.ROOT, "  NumPy/SciPy: run %.2f s, normal equations %.2f s, solve %.2f s — total %.2f s; BrainDyn %.2f× faster; readouts differ by %.2g (relative)%n",
+            System.out.printf(Locale.ROOT, "  NumPy/SciPy: run %.2f s, normal equations %.2f s, solve %.2f s — total %.2f s; speed ratio %.2f (peer time / BrainDyn time; > 1: BrainDyn faster); readouts differ by %.2g (relative)%n",
                     p.get("peer_run_s"), p.get("peer_gram_s"), p.get("peer_solve_s"), p.get("peer_total_s"), p.get("peer_total_s") / total, p.get("readout_rel_diff"));
     }
 
@@ -103,13 +103,7 @@ final class EsnBench {
         Npz.write(in, arrays);
         List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), in.toString(), res.toString()));
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().remove("OPENBLAS_CORETYPE");
-            pb.environment().remove("OPENBLAS_L2_SIZE");
-            pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-            pb.environment().put("OMP_NUM_THREADS", "1");
-            pb.environment().put("MKL_NUM_THREADS", "1");
-            Process p = pb.start();
+            Process p = PeerNumpy.oneThread(cmd).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(1800, TimeUnit.SECONDS) || p.exitValue() != 0) { System.err.println("bench: NumPy peer failed: " + text.strip()); return out; }
             Matcher m = FIELD.matcher(text);

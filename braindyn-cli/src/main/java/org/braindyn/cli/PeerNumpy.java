@@ -22,6 +22,18 @@ final class PeerNumpy {
 
     private PeerNumpy() {}
 
+    /**
+     * A python3 peer process with one BLAS/OpenMP thread and OpenBLAS left to pick its kernel for this CPU (the
+     * machine's {@code OPENBLAS_CORETYPE}/{@code OPENBLAS_L2_SIZE} overrides removed); stderr merged into stdout.
+     */
+    static ProcessBuilder oneThread(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("OPENBLAS_L2_SIZE");
+        for (String v : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}) pb.environment().put(v, "1");
+        return pb;
+    }
+
     /** GFLOP/s per "MxKxN", or an empty map (with a note on stderr) when python3/NumPy is unavailable. */
     static Map<String, Double> matmulGflops(List<String> sizes) {
         Path script = Path.of(System.getProperty("braindyn.home", "."), "bench", "peer_matmul.py");
@@ -33,12 +45,7 @@ final class PeerNumpy {
         List<String> cmd = new ArrayList<>(List.of("python3", script.toString()));
         cmd.addAll(sizes);
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().remove("OPENBLAS_CORETYPE");
-            pb.environment().remove("OPENBLAS_L2_SIZE");
-            pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-            pb.environment().put("OMP_NUM_THREADS", "1");
-            Process p = pb.start();
+            Process p = oneThread(cmd).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 System.err.println("bench: NumPy peer failed: " + text.strip());
