@@ -4,11 +4,11 @@ import org.braindyn.state.TrainVar;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.Tensor;
 
-/** Plain gradient descent {@code θ ← θ − lr·g} (BrainPy's {@code bp.optim.SGD}). */
+/** Plain gradient descent {@code p ← p − lr·g} (BrainPy's {@code bp.optim.SGD}). */
 public final class Sgd extends Optimizer {
-    public Sgd(double lr, Iterable<? extends Variable> params) { super("SGD", lr, params); }
+    public Sgd(double lr, Iterable<? extends Variable> params) { this(rate("SGD", lr), params); }
 
-    @Override protected Tensor apply(int i, TrainVar p, Tensor g, int k) { return p.value().sub(g.mul(lr)); }
+    public Sgd(Scheduler lr, Iterable<? extends Variable> params) { super("SGD", lr, params); }
 
-    @Override public String toString() { return "SGD(lr=" + lr + ")"; }
+    @Override protected Tensor apply(int i, TrainVar p, Tensor g, int k, double lr) { return p.value().sub(g.mul(lr)); }
 }
