@@ -1,0 +1,59 @@
+package org.braindyn.datasets;
+
+import org.braindyn.random.RandomState;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * Turn intensities in [0, 1] into spike trains {@code (batch, steps, features)} of 0/1 (float32).
+ * <ul>
+ *   <li>{@link #latency}: one spike per feature at step {@code ⌊τ·ln(x/(x − θ))⌋} (the time a leaky integrator driven
+ *       by x needs to reach θ), none when {@code x < θ} or the time is past the window — seed {@code 004}'s
+ *       {@code current2firing_time} with τ = 2 ms/dt (20 steps at dt 0.1 ms), θ = 0.2.</li>
+ *   <li>{@link #poisson}: independent Bernoulli spikes with probability {@code x·maxRate·dt} per step.</li>
+ * </ul>
+ */
+public final class Encoders {
+    private Encoders() {}
+
+    /** Latency code of {@code x} {@code (batch, features)} over {@code steps}, with τ in steps and threshold θ in (0, 1). */
+    public static Tensor latency(Tensor x, int steps, double tauSteps, double threshold) {
+        if (x.ndim() != 2) throw new IllegalArgumentException("Encoders.latency: x must be (batch, features); got " + x.shape());
+        if (steps < 1 || !(tauSteps > 0) || !(threshold > 0 && threshold < 1))
+            throw new IllegalArgumentException("Encoders.latency: needs steps >= 1, tau > 0 and threshold in (0, 1); got " + steps + ", " + tauSteps + ", " + threshold);
+        int b = x.dim(0), f = x.dim(1);
+        double[] v = x.astype(DType.F64).contiguous().toDoubleArray();
+        float[] out = new float[b * steps * f];
+        for (int i = 0; i < b; i++)
+            for (int j = 0; j < f; j++) {
+                double xi = v[i * f + j];
+                if (xi < threshold) continue;
+                double c = Math.max(xi, threshold + 1e-7);
+                int t = (int) (tauSteps * Math.log(c / (c - threshold)));
+                if (t < steps) out[(i * steps + t) * f + j] = 1;
+            }
+        return Tensor.wrap(DType.F32, Shape.of(b, steps, f), out);
+    }
+
+    /** Seed {@code 004}'s latency code: τ = 2 ms / {@code dtMs}, θ = 0.2. */
+    public static Tensor latency(Tensor x, int steps, double dtMs) { return latency(x, steps, 2.0 / dtMs, 0.2); }
+
+    /** Poisson (Bernoulli per step) code with rates {@code x·maxRateHz}, steps of {@code dtMs}. */
+    public static Tensor poisson(Tensor x, int steps, double maxRateHz, double dtMs, RandomState rng) {
+        if (x.ndim() != 2) throw new IllegalArgumentException("Encoders.poisson: x must be (batch, features); got " + x.shape());
+        double scale = maxRateHz * dtMs / 1000;
+        if (!(scale >= 0 && scale <= 1)) throw new IllegalArgumentException("Encoders.poisson: maxRateHz·dt must give a probability in [0, 1] per step; got " + scale);
+        int b = x.dim(0), f = x.dim(1);
+        double[] p = x.astype(DType.F64).contiguous().toDoubleArray();
+        double[] u = rng.random(b, steps, f).astype(DType.F64).toDoubleArray();
+        float[] out = new float[b * steps * f];
+        for (int i = 0; i < b; i++)
+            for (int t = 0; t < steps; t++)
+                for (int j = 0; j < f; j++) {
+                    int k = (i * steps + t) * f + j;
+                    if (u[k] < p[i * f + j] * scale) out[k] = 1;
+                }
+        return Tensor.wrap(DType.F32, Shape.of(b, steps, f), out);
+    }
+}
