@@ -1,0 +1,59 @@
+package org.braindyn.train;
+
+import static org.braindyn.tensor.BM.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.braindyn.losses.Losses;
+import org.braindyn.nn.Dense;
+import org.braindyn.nn.GruCell;
+import org.braindyn.nn.Sequential;
+import org.braindyn.optim.Adam;
+import org.braindyn.random.RandomState;
+import org.braindyn.state.Naming;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** BPTT trains a small GRU to tell whether a sequence's sum is positive; history, metrics and refusals. */
+class BpttTest {
+    @AfterEach void back() { Naming.clearNameCache(); }
+
+    @Test
+    void aGruLearnsTheSignOfASequenceSum() {
+        RandomState rng = new RandomState(3);
+        List<BPTT.Batch> train = new ArrayList<>();
+        for (int b = 0; b < 8; b++) {
+            Tensor x = rng.normal(0, 1, 32, 6, 1);
+            Tensor y = greater(sum(x, 1, 2), 0).astype(DType.I32);
+            train.add(new BPTT.Batch(x, y));
+        }
+        GruCell g = GruCell.builder(1, 16).trainable(true).build();
+        Dense o = Dense.builder(16, 2).trainable(true).build();
+        Sequential model = Sequential.of(g, o);
+        BPTT t = new BPTT(model, (y, tg) -> Losses.crossEntropy(y.get(":, -1"), tg), new Adam(0.02, model.trainVars().values()))
+                .metric("acc", (y, tg) -> Losses.accuracy(y.get(":, -1"), tg)).log(null);
+        List<String> seen = new ArrayList<>();
+        t.onEpoch((e, phase, v, s) -> seen.add(phase + e));
+        t.fit(() -> train, () -> train.subList(0, 2), 25);
+        double[] loss = t.histMetric("fit", "loss"), acc = t.histMetric("test", "acc");
+        assertEquals(25, loss.length);
+        assertTrue(loss[24] < 0.5 * loss[0], "loss " + loss[0] + " → " + loss[24]);
+        assertTrue(acc[24] > 0.9, "test accuracy " + acc[24]);
+        assertEquals(List.of("fit0", "test0"), seen.subList(0, 2));
+        assertEquals(java.util.List.of(32, 6, 2), java.util.Arrays.stream(t.predict(train.get(0).inputs()).shape().toArray()).boxed().toList());
+    }
+
+    @Test
+    void refusesWhatCannotBeTrained() {
+        Dense frozen = Dense.builder(3, 2).build();
+        Dense trainable = Dense.builder(3, 2).trainable(true).build();
+        String e = assertThrows(IllegalArgumentException.class, () -> new BPTT(frozen, (y, t) -> sum(y), new Adam(1e-3, trainable.trainVars().values()))).getMessage();
+        assertTrue(e.contains("has no TrainVars"), e);
+        BPTT t = new BPTT(trainable, (y, tg) -> sum(y), new Adam(1e-3, trainable.trainVars().values())).log(null);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.histMetric("fit", "acc")).getMessage().contains("no history"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.predict(zeros(2, 3))).getMessage().contains("(batch, time, 3)"));
+    }
+}
