@@ -51,6 +51,10 @@ public final class ElementwiseKernels {
             case SQRT -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.sqrt(a[o + i]); }
             case EXP -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.exp(a[o + i]); }
             case TANH -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.tanh(a[o + i]); }
+            case LOGISTIC -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.logistic(a[o + i]); }
+            case LOG -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.log(a[o + i]); }
+            case LOG1P -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.log1p(a[o + i]); }
+            case EXPM1 -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.expm1(a[o + i]); }
             default -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.unary(op, a[o + i]); }
         }
     }
@@ -60,6 +64,10 @@ public final class ElementwiseKernels {
             case NEG -> { for (int i = lo; i < hi; i++) r[i] = -a[o + i]; }
             case ABS -> { for (int i = lo; i < hi; i++) r[i] = Math.abs(a[o + i]); }
             case SQRT -> { for (int i = lo; i < hi; i++) r[i] = Math.sqrt(a[o + i]); }
+            case EXP -> { for (int i = lo; i < hi; i++) r[i] = Math.exp(a[o + i]); }
+            case TANH -> { for (int i = lo; i < hi; i++) r[i] = Math.tanh(a[o + i]); }
+            case LOGISTIC -> { for (int i = lo; i < hi; i++) r[i] = Scalar.logistic(a[o + i]); }
+            case LOG -> { for (int i = lo; i < hi; i++) r[i] = Math.log(a[o + i]); }
             default -> { for (int i = lo; i < hi; i++) r[i] = Scalar.unary(op, a[o + i]); }
         }
     }
@@ -107,13 +115,25 @@ public final class ElementwiseKernels {
                 case SUB -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i] - q[bo + i]; return; }
                 case MUL -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i] * q[bo + i]; return; }
                 case DIV -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i] / q[bo + i]; return; }
+                case MAX -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.binary(Op.MAX, p[ao + i], q[bo + i]); return; }
                 default -> { }
             }
         } else if (bs == 0) {
             float c = q[bo];
             switch (op) {
                 case ADD -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i * as] + c; return; }
+                case SUB -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i * as] - c; return; }
                 case MUL -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i * as] * c; return; }
+                case DIV -> { for (int i = lo; i < hi; i++) r[i] = p[ao + i * as] / c; return; }
+                default -> { }
+            }
+        } else if (as == 0) {
+            float c = p[ao];
+            switch (op) {
+                case ADD -> { for (int i = lo; i < hi; i++) r[i] = c + q[bo + i]; return; }
+                case SUB -> { for (int i = lo; i < hi; i++) r[i] = c - q[bo + i]; return; }
+                case MUL -> { for (int i = lo; i < hi; i++) r[i] = c * q[bo + i]; return; }
+                case DIV -> { for (int i = lo; i < hi; i++) r[i] = c / q[bo + i]; return; }
                 default -> { }
             }
         }
