@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.braindyn.autodiff.Autodiff;
+import org.braindyn.dyn.Shared;
 import org.braindyn.nn.Node;
 import org.braindyn.optim.Optimizer;
 import org.braindyn.tensor.Index;
@@ -71,12 +72,19 @@ public final class BPTT {
     public BPTT onEpoch(EpochListener l) { this.listener = l; return this; }
 
     /** The outputs {@code (batch, time, out)} for {@code xs} {@code (batch, time, features)}, from fresh states. */
-    public Tensor predict(Tensor xs) {
+    public Tensor predict(Tensor xs) { return forward(xs, false); }
+
+    /** Runs the model over time with the shared {@code fit} flag set while training (dropout and the like read it). */
+    private Tensor forward(Tensor xs, boolean fit) {
         if (xs.ndim() != 3 || xs.dim(2) != model.inFeatures())
             throw new IllegalArgumentException("BPTT: inputs must have shape (batch, time, " + model.inFeatures() + "); got " + xs.shape());
         model.resetState(xs.dim(0));
         Tensor[] ys = new Tensor[xs.dim(1)];
-        for (int t = 0; t < ys.length; t++) ys[t] = model.forward(xs.get(Index.all(), Index.at(t)), null);
+        double dt = org.braindyn.tensor.Config.dt();
+        for (int t = 0; t < ys.length; t++) {
+            int step = t;
+            ys[t] = Shared.with(new Shared(t * dt, t, dt, fit), () -> model.forward(xs.get(Index.all(), Index.at(step)), null));
+        }
         return stack(1, ys);
     }
 
@@ -102,7 +110,7 @@ public final class BPTT {
             Tensor value, predictions;
             if (learn) {
                 Autodiff.Result g = Autodiff.gradAux(a -> {
-                    Tensor y = predict(b.inputs());
+                    Tensor y = forward(b.inputs(), true);
                     return new Autodiff.WithAux(loss.apply(y, b.targets()), y);
                 }).gradVars(optimizer.vars()).returnValue(true).apply();
                 optimizer.update(g.varGrads());
