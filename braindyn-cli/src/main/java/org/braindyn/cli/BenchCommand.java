@@ -19,11 +19,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Quick benchmarks: matmul (GFLOP/s), eventsum (ns per step vs a plain loop), elementwise (elements/s), "
-                + "lif-step (compiled vs eager vs hand-written LIF step), esn-fit (reservoir run + ridge fit, float64; --peer: NumPy/SciPy).")
+                + "lif-step (compiled vs eager vs hand-written LIF step), esn-fit (reservoir run + ridge fit, float64; --peer: NumPy/SciPy), train-step (--model lstm; --peer: PyTorch).")
 final class BenchCommand implements Callable<Integer> {
     /** The benchmark names, for completion and the error message. */
     static final class Names extends ArrayList<String> {
-        Names() { super(List.of("matmul", "eventsum", "elementwise", "lif-step", "esn-fit")); }
+        Names() { super(List.of("matmul", "eventsum", "elementwise", "lif-step", "esn-fit", "train-step")); }
     }
 
     @Option(names = "--neurons", description = "lif-step: population size (default: ${DEFAULT-VALUE}).", defaultValue = "4000")
@@ -31,6 +31,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "lif-step: length of the compiled loop (default 10000); esn-fit: steps driven (default 100000).")
     Integer steps;
+
+    @Option(names = "--model", description = "train-step: the model (default: ${DEFAULT-VALUE}).", defaultValue = "lstm")
+    String model;
+
+    @Option(names = "--batch", description = "train-step: batch size (default: ${DEFAULT-VALUE}).", defaultValue = "256")
+    int batch;
 
     @Option(names = "--units", description = "esn-fit: reservoir units (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
     int units;
@@ -44,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", description = "matmul sizes as MxKxN (default: 256x784x100,512x512x512).")
     List<String> sizes = new ArrayList<>(List.of("256x784x100", "512x512x512"));
 
-    @Option(names = "--peer", description = "matmul, esn-fit: also time NumPy (one BLAS thread) in the same run and print the ratio.")
+    @Option(names = "--peer", description = "matmul, esn-fit, train-step: also time the peer (NumPy / PyTorch, one thread) in the same run and print the ratio.")
     boolean peer;
 
     @Option(names = "--repeats", description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).", defaultValue = "7")
@@ -58,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
             case "elementwise" -> elementwise();
             case "lif-step" -> LifBench.run(neurons, steps == null ? 10000 : steps, repeats, json);
             case "esn-fit" -> EsnBench.run(units, steps == null ? 100_000 : steps, json, peer);
+            case "train-step" -> TrainStepBench.run(model, batch, repeats, json, peer);
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "bench: unknown benchmark '" + which + "'; expected one of " + new Names());
         }

@@ -1,0 +1,92 @@
+package org.braindyn.cli;
+
+import static org.braindyn.tensor.BM.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.braindyn.autodiff.Autodiff;
+import org.braindyn.losses.Losses;
+import org.braindyn.nn.Dense;
+import org.braindyn.nn.LstmCell;
+import org.braindyn.nn.Sequential;
+import org.braindyn.optim.Adam;
+import org.braindyn.random.RandomState;
+import org.braindyn.tensor.Index;
+import org.braindyn.tensor.Tensor;
+
+/**
+ * {@code ./braindyn bench train-step --model lstm [--batch B] [--json] [--peer]}: one training step of seed
+ * {@code 004}'s ANN ({@code LstmCell(28 → 100)} over 28 steps, {@code Dense(100 → 10)}, max over time,
+ * cross-entropy, Adam) on a random batch — eager BPTT, one thread — and, with {@code --peer}, the same model in
+ * PyTorch on the CPU with one thread ({@code bench/peer_train_step.py}). Reports the median step time.
+ */
+final class TrainStepBench {
+    private static final Pattern MS = Pattern.compile("\"peer_step_ms\": ([0-9.eE+-]+)");
+
+    private TrainStepBench() {}
+
+    static void run(String model, int batch, int repeats, boolean json, boolean peer) {
+        if (!model.equals("lstm")) throw new IllegalArgumentException("bench train-step: --model must be lstm (the SNN step is not built yet); got " + model);
+        RandomState rng = new RandomState(0);
+        LstmCell rec = LstmCell.builder(28, 100).trainable(true).build();
+        Dense out = Dense.builder(100, 10).trainable(true).build();
+        Sequential net = Sequential.of(rec, out);
+        Adam opt = new Adam(1e-3, net.trainVars().values());
+        Tensor x = rng.random(batch, 28, 28), y = rng.randint(0, 10, batch);
+        Runnable step = () -> {
+            Autodiff.Result g = Autodiff.grad(a -> {
+                net.resetState(batch);
+                Tensor[] ys = new Tensor[28];
+                for (int t = 0; t < 28; t++) ys[t] = net.forward(x.get(Index.all(), Index.at(t)), null);
+                return Losses.crossEntropy(max(stack(1, ys), 1), y);
+            }).gradVars(opt.vars()).apply();
+            opt.update(g.varGrads());
+        };
+        for (int i = 0; i < 5; i++) step.run();
+        double[] ms = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            step.run();
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        double med = ms[repeats / 2];
+        Double p = peer ? peer(batch, repeats) : null;
+        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"lstm\",\"batch\":%d,\"threads\":1,\"step_ms\":%.2f%s}%n", batch, med,
+                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"ratio\":%.3f", p, p / med));
+        else System.out.printf(Locale.ROOT, "LSTM 28→100→10 training step, batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", batch, med, repeats,
+                p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms; speed ratio %.2f (> 1: BrainDyn faster)", p, p / med));
+    }
+
+    /** PyTorch's median step in ms, or null (with a note) when python3 with torch is not available. */
+    private static Double peer(int batch, int repeats) {
+        Path script = Path.of(System.getProperty("braindyn.home", "."), "bench", "peer_train_step.py");
+        if (!Files.exists(script)) { System.err.println("bench: peer script " + script + " not found"); return null; }
+        for (String py : new String[] {"python3", "/usr/bin/python3"}) {
+            try {
+                List<String> cmd = new ArrayList<>(List.of(py, script.toString(), String.valueOf(batch), String.valueOf(repeats), "1"));
+                Process pr = PeerNumpy.oneThread(cmd).start();
+                String text = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!pr.waitFor(600, TimeUnit.SECONDS)) { pr.destroyForcibly(); continue; }
+                Matcher m = MS.matcher(text);
+                if (pr.exitValue() == 0 && m.find()) return Double.parseDouble(m.group(1));
+            } catch (IOException e) {
+                // try the next interpreter
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        System.err.println("bench: no python3 with torch found for the PyTorch peer (sudo apt-get install python3-torch)");
+        return null;
+    }
+}
