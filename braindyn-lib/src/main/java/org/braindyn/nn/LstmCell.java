@@ -2,6 +2,8 @@ package org.braindyn.nn;
 
 import static org.braindyn.tensor.BM.*;
 
+import org.braindyn.state.Variable;
+import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
 
 /**
@@ -11,29 +13,45 @@ import org.braindyn.tensor.Tensor;
  *   [i, g, f, o] = x·W_i + h·W_h + b
  *   c ← σ(f + 1) ⊙ c + σ(i) ⊙ tanh(g),    h ← σ(o) ⊙ tanh(c)
  * </pre>
- * The state holds {@code [h, c]} {@code (batch, 2·units)}; the output is h.
+ * The states are h ({@link #state}) and c ({@link #cell}), each {@code (batch, units)}; the output is h. The four gates are
+ * computed from column blocks of {@code W_i}, {@code W_h} and {@code b} (BrainPy's one-matrix layout), so that the
+ * backward pass splits only the small weight gradients, not the activations.
  * <pre>{@code LstmCell lstm = LstmCell.builder(28, 100).trainable(true).build();}</pre>
  */
 public final class LstmCell extends RecurrentCell {
+    /** The cell state c {@code (batch, units)}. */
+    public Variable cell;
+
     private LstmCell(Builder b) { super(b, 4, 2 * b.out); }
 
     /** A builder for {@code in} inputs and {@code units} units. */
     public static Builder builder(int in, int units) { return new Builder(in, units); }
 
+    @Override void extraStates() { cell = new Variable(zeros(Shape.of(1, n), dtype), "cell", 0); }
+
     /** The hidden state h {@code (batch, units)}. */
-    public Tensor h() { return state.value().get(":, :" + n); }
+    public Tensor h() { return state.value(); }
 
     /** The cell state c {@code (batch, units)}. */
-    public Tensor c() { return state.value().get(":, " + n + ":"); }
+    public Tensor c() { return cell.value(); }
+
+    /** h and c for {@code batchSize} samples from the initial state (its first half h, its second c). */
+    @Override public void resetState(int batchSize) {
+        Tensor[] hc = split(initial(batchSize), 2, 1);
+        state.set(hc[0]);
+        cell.set(hc[1]);
+    }
 
     @Override public Tensor forward(Tensor x, Tensor fb) {
-        Tensor s = state.value();
-        Tensor[] hc = split(s, 2, 1);
-        Tensor[] g = gates(x, hc[0], 4);
-        Tensor c = sigmoid(g[2].add(1.0)).mul(hc[1]).add(sigmoid(g[0]).mul(tanh(g[1])));
-        Tensor h = sigmoid(g[3]).mul(tanh(c));
-        state.set(concatenate(1, h, c));
-        return h;
+        Tensor xt = checkStep(x, in, "input").astype(dtype), h = state.value();
+        Tensor[] wi = split(Wi.value(), 4, 1), wh = split(Wh.value(), 4, 1), bb = split(b.value(), 4, 0);
+        Tensor[] g = new Tensor[4];
+        for (int k = 0; k < 4; k++) g[k] = matmul(xt, wi[k]).add(matmul(h, wh[k])).add(bb[k]);
+        Tensor c = sigmoid(g[2].add(1.0)).mul(cell.value()).add(sigmoid(g[0]).mul(tanh(g[1])));
+        Tensor hn = sigmoid(g[3]).mul(tanh(c));
+        state.set(hn);
+        cell.set(c);
+        return hn;
     }
 
     /** Named parameters. */

@@ -30,10 +30,11 @@ public abstract class RecurrentCell extends Node {
     public final Variable Wh;
     /** Bias {@code (k·n,)}. */
     public final Variable b;
-    /** The trainable initial state {@code (1, stateWidth)}, or null. */
+    /** The trainable initial state {@code (1, stateWidth)} (an LSTM's holds h then c), or null. */
     public final TrainVar state0;
     private final Initializer stateInit;
-    /** The state {@code (batch, stateWidth)}: h (and, for an LSTM, c after it). */
+    private final int stateWidth;
+    /** The hidden state h {@code (batch, units)}. */
     public final Variable state;
 
     RecurrentCell(Builder<?> bd, int gates, int stateWidth) {
@@ -48,8 +49,10 @@ public abstract class RecurrentCell extends Node {
         Wh = weight(bd.whInit.init(new int[] {n, gates * n}, dtype), "Wh");
         b = weight(bd.bInit.init(new int[] {gates * n}, dtype), "b");
         stateInit = bd.stateInit;
+        this.stateWidth = stateWidth;
         state0 = bd.trainState ? new TrainVar(stateInit.init(new int[] {1, stateWidth}, dtype), "state0") : null;
-        state = new Variable(zeros(Shape.of(1, stateWidth), dtype), "state", 0);
+        state = new Variable(zeros(Shape.of(1, n), dtype), "state", 0);
+        extraStates();
         resetState(1);
     }
 
@@ -61,11 +64,17 @@ public abstract class RecurrentCell extends Node {
     /** Units. */
     public int units() { return n; }
 
-    /** The state for {@code batchSize} samples (at least 1): the trainable initial state broadcast, or the initializer's. */
-    @Override public void resetState(int batchSize) {
-        int bs = batchOf(batchSize), w = state.shape().dim(1);
-        state.set(state0 != null ? broadcastTo(state0.value(), bs, w) : stateInit.init(new int[] {bs, w}, dtype));
+    /** Creates states beyond h before the first reset (an LSTM's c). */
+    void extraStates() {}
+
+    /** The initial states {@code (batch, stateWidth)} for {@code batchSize} samples (at least 1): the trainable initial state broadcast, or the initializer's. */
+    final Tensor initial(int batchSize) {
+        int bs = batchOf(batchSize);
+        return state0 != null ? broadcastTo(state0.value(), bs, stateWidth) : stateInit.init(new int[] {bs, stateWidth}, dtype);
     }
+
+    /** The state for {@code batchSize} samples (at least 1). */
+    @Override public void resetState(int batchSize) { state.set(initial(batchSize)); }
 
     /** {@code x·W_i + b} and {@code h·W_h} split into their gate blocks. */
     final Tensor[] gates(Tensor x, Tensor h, int k) {

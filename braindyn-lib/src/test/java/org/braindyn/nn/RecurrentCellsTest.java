@@ -131,6 +131,7 @@ class RecurrentCellsTest {
         assertTrue(max(abs(g.grad(c.state0))).item() > 1e-6, "the initial state gets a gradient");
         c.resetState(5);
         assertEquals(5, c.state.shape().dim(0));
-        assertArrayEquals(c.state0.value().reshape(-1).toDoubleArray(), c.state.value().get("4").toDoubleArray(), 0, "broadcast to every sample");
+        assertArrayEquals(c.state0.value().get("0, :" + N).toDoubleArray(), c.state.value().get("4").toDoubleArray(), 0, "h broadcast to every sample");
+        assertArrayEquals(c.state0.value().get("0, " + N + ":").toDoubleArray(), c.cell.value().get("4").toDoubleArray(), 0, "c broadcast to every sample");
     }
 }
