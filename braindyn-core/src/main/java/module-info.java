@@ -13,4 +13,5 @@ module org.braindyn.core {
     exports org.braindyn.autodiff;
     exports org.braindyn.jit;
     exports org.braindyn.surrogate;
+    exports org.braindyn.ops.internal to org.braindyn;   // kernels the library reuses (not an API for users)
 }

@@ -234,15 +234,25 @@ public final class MatmulKernel {
         for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, pack, q * DNR, w);
         for (int i = 0; i < m; i += MR) {
             int rows = Math.min(MR, m - i);
-            if (rows == MR) block6F64(a, a0 + i * k, k, pack, tile);
+            if (rows == MR) block6F64(a, a0 + i * k, k, pack, 0, tile);
             else for (int r = 0; r < rows; r++) block1F64(a, a0 + (i + r) * k, k, pack, tile, r * DNR);
             for (int r = 0; r < rows; r++) System.arraycopy(tile, r * DNR, c, c0 + (i + r) * n + j0, w);
         }
     }
 
-    private static void block6F64(double[] a, int ar, int k, double[] pack, double[] tile) {
+    /** Rows of the float64 register tile. */
+    public static final int F64_TILE_ROWS = MR;
+    /** Columns of the float64 register tile (two vectors). */
+    public static final int F64_TILE_COLS = DNR;
+
+    /**
+     * The float64 micro-kernel: {@code tile (6 × 2·lanes) = A (6 rows of length k, row stride k, from ar) · P}, where
+     * P is a packed panel of k rows of {@link #F64_TILE_COLS} values starting at {@code po}. Shared with the library's
+     * normal-equation accumulation ({@code train.Syrk}).
+     */
+    public static void block6F64(double[] a, int ar, int k, double[] pack, int po, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(D), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int q = 0, pb = 0; q < k; q++, pb += DNR) {
+        for (int q = 0, pb = po; q < k; q++, pb += DNR) {
             DoubleVector b0 = DoubleVector.fromArray(D, pack, pb), b1 = DoubleVector.fromArray(D, pack, pb + DVL);
             DoubleVector x0 = DoubleVector.broadcast(D, a[ar + q]);
             c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
