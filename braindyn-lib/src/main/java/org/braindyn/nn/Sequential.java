@@ -67,7 +67,7 @@ public final class Sequential extends Node {
         if (!to.supportsFeedback())
             throw new IllegalArgumentException("Sequential.feedback: " + from.label() + " >> " + to.label() + " is not allowed, because this node does not support feedback connections");
         to.addFeedback(from.outFeatures());
-        links.add(new Link(f, t, new Variable(zeros(Shape.of(1, from.outFeatures()), from instanceof Dense d ? d.W.dtype() : org.braindyn.tensor.Config.defaultFloat()), "fb" + links.size(), 0)));
+        links.add(new Link(f, t, new Variable(zeros(Shape.of(1, from.outFeatures()), org.braindyn.tensor.Config.defaultFloat()), "fb" + links.size(), 0)));
         return this;
     }
 
