@@ -27,9 +27,12 @@ public final class States {
     public record Report(List<String> missing, List<String> unexpected) {}
 
     /** Writes every variable of {@code model} (relative names). */
-    public static void save(Module model, Path file) throws IOException {
+    public static void save(Module model, Path file) throws IOException { save(model.vars(Module.Scheme.RELATIVE).unique().asMap(), file); }
+
+    /** Writes {@code vars} under their keys (e.g. a model's states together with its optimizer's). */
+    public static void save(Map<String, ? extends Variable> vars, Path file) throws IOException {
         Map<String, Tensor> m = new LinkedHashMap<>();
-        model.vars(Module.Scheme.RELATIVE).unique().forEach((k, v) -> m.put(k, v.value()));
+        vars.forEach((k, v) -> m.put(k, v.value()));
         Npz.write(file, m);
     }
 
@@ -42,8 +45,13 @@ public final class States {
      * @throws IllegalArgumentException naming the file and every state that does not fit, when any does not
      */
     public static Report load(Module model, Path file, boolean checkMissing, PrintStream log) throws IOException {
+        return load(model.vars(Module.Scheme.RELATIVE).unique().asMap(), file, checkMissing, log);
+    }
+
+    /** {@link #load(Module, Path, boolean, PrintStream)} into the variables of {@code vars}, by key. */
+    public static Report load(Map<String, ? extends Variable> target, Path file, boolean checkMissing, PrintStream log) throws IOException {
         Map<String, Tensor> data = Npz.read(file);
-        Map<String, Variable> vars = new LinkedHashMap<>(model.vars(Module.Scheme.RELATIVE).unique().asMap());
+        Map<String, Variable> vars = new LinkedHashMap<>(target);
         List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>(), problems = new ArrayList<>();
         for (var e : vars.entrySet()) {
             Tensor t = data.get(e.getKey());
