@@ -39,6 +39,14 @@ public final class FashionLstm implements Example {
         return new org.braindyn.init.VarianceScaling(1, org.braindyn.init.VarianceScaling.Mode.FAN_AVG, org.braindyn.init.VarianceScaling.Distribution.TRUNCATED_NORMAL, rng);
     }
 
+    /** Seed 004's ANN: {@code LstmCell(28 → 100) → Dense(100 → 10)}, trainable, Xavier-normal weights from {@code seed}. */
+    static Sequential model(int seed) {
+        RandomState init = new RandomState(seed);
+        LstmCell rec = LstmCell.builder(28, 100).trainable(true).wiInit(xavier(init)).whInit(xavier(init)).build();
+        Dense readout = Dense.builder(100, 10).trainable(true).wInit(xavier(init)).build();
+        return Sequential.of(rec, readout);
+    }
+
     static List<BPTT.Batch> batches(FashionMnist.Split s, int size, RandomState rng) {
         List<BPTT.Batch> out = new ArrayList<>();
         for (Tensor idx : Batches.of(s.size(), size, rng, false)) out.add(new BPTT.Batch(take(s.images(), idx, 0), take(s.labels(), idx, 0)));
@@ -48,10 +56,8 @@ public final class FashionLstm implements Example {
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         int epochs = o.epochs(10), seed = (int) o.seed(0);
         FashionMnist.Data data = FashionMnist.load();
-        RandomState init = new RandomState(seed), shuffle = new RandomState(seed + 1);
-        LstmCell rec = LstmCell.builder(28, 100).trainable(true).wiInit(xavier(init)).whInit(xavier(init)).build();
-        Dense readout = Dense.builder(100, 10).trainable(true).wInit(xavier(init)).build();
-        Sequential model = Sequential.of(rec, readout);
+        RandomState shuffle = new RandomState(seed + 1);
+        Sequential model = model(seed);
         BPTT trainer = new BPTT(model, (y, t) -> Losses.crossEntropy(max(y, 1), t), new Adam(1e-3, model.trainVars().values()))
                 .metric("acc", (y, t) -> Losses.accuracy(max(y, 1), t));
         double[] epochSeconds = new double[epochs];
