@@ -13,14 +13,13 @@ import org.braindyn.dyn.Expon;
 import org.braindyn.dyn.Leaky;
 import org.braindyn.dyn.Lif;
 import org.braindyn.dyn.LifParams;
-import org.braindyn.dyn.Linear;
+import org.braindyn.nn.Dense;
 import org.braindyn.dyn.Mode;
 import org.braindyn.dyn.Network;
 import org.braindyn.dyn.Projection;
 import org.braindyn.dyn.Shared;
 import org.braindyn.dyn.SynOut;
 import org.braindyn.init.Normal;
-import org.braindyn.init.ZeroInit;
 import org.braindyn.io.Npz;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.TrainVar;
@@ -30,7 +29,7 @@ import org.braindyn.tensor.Tensor;
 
 /**
  * Training a spiking network built from the simulation components (BrainPy's BPTT workflow, eager): Poisson input
- * spikes → {@link Linear} → {@link Expon} synapses → {@link Lif} with a sigmoid surrogate → {@link Linear} →
+ * spikes → {@link Dense} → {@link Expon} synapses → {@link Lif} with a sigmoid surrogate → {@link Dense} →
  * {@link Leaky} readout, in {@link Mode#training} with a batch of 16 samples and 50 steps of 1 ms. The loss is the
  * squared error between the time-averaged readout and a target per sample; gradients with respect to the four
  * {@link TrainVar}s come from {@link Autodiff#grad}, and an Adam update (β₁ 0.9, β₂ 0.999, lr 0.05) follows each.
@@ -40,11 +39,11 @@ public final class SnnTraining implements Example {
 
     @Override public String name() { return "snn-training"; }
 
-    @Override public String description() { return "BPTT through Linear → Expon → Lif (surrogate) → Linear → Leaky, batch 16, Adam"; }
+    @Override public String description() { return "BPTT through Dense → Expon → Lif (surrogate) → Dense → Leaky, batch 16, Adam"; }
 
     /** The network. */
     public static final class Snn extends Network {
-        public final Linear l1, l2;
+        public final Dense l1, l2;
         public final Expon syn;
         public final Lif lif;
         public final Leaky readout;
@@ -52,10 +51,10 @@ public final class SnnTraining implements Example {
 
         public Snn(RandomState rng) {
             super(null);
-            l1 = new Linear(null, IN, HIDDEN, new Normal(1.5, 1.0, rng), new ZeroInit());
+            l1 = Dense.builder(IN, HIDDEN).wInit(new Normal(1.5, 1.0, rng)).build();
             syn = new Expon(null, HIDDEN, 5);
             lif = new Lif(null, HIDDEN, LifParams.defaults(), Lif.Reset.HARD, new Sigmoid(), null);
-            l2 = new Linear(null, HIDDEN, OUT, new Normal(0, 0.3, rng), new ZeroInit());
+            l2 = Dense.builder(HIDDEN, OUT).wInit(new Normal(0, 0.3, rng)).build();
             readout = new Leaky(null, OUT, 5);
             in = Projection.half(null, l1, syn, SynOut.cuba(), lif);
         }

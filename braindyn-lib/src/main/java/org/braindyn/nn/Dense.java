@@ -23,10 +23,11 @@ import org.braindyn.tensor.Tensor;
  * of W_fb ({@link #setFitted}, {@link #fitted}).
  * <pre>{@code
  * Dense d = Dense.builder(100, 3).build();                    // Xavier-normal W, zero b
+ * Projection p = Projection.half("In", Dense.builder(20, 30).build(), new Expon(null, 30, 5), SynOut.cuba(), lif);   // as a projection's comm
  * Dense noBias = Dense.builder(100, 3).bInit(null).trainable(true).build();
  * }</pre>
  */
-public final class Dense extends Node {
+public final class Dense extends Node implements org.braindyn.dyn.Comm {
     private final int in, out;
     private final boolean trainable;
     private final Initializer fbInit;
@@ -75,6 +76,17 @@ public final class Dense extends Node {
         Tensor add = fbInit.init(new int[] {features, out}, dtype);
         wFb = weight(wFb == null ? add : concatenate(0, wFb.value(), add).contiguous(), "W_fb");
         nFb += features;
+    }
+
+    /**
+     * {@code x·W + b} for {@code x} of shape {@code (…, in)} — the form a projection uses as its communication layer
+     * (any leading axes, no feedback).
+     */
+    @Override public Tensor apply(Tensor x) {
+        if (x.ndim() == 0 || x.dim(-1) != in)
+            throw new IllegalArgumentException(label() + ": input must have " + in + " features on its last axis; got " + x.shape());
+        Tensor y = matmul(x.astype(dtype), W.value());
+        return b == null ? y : y.add(b.value());
     }
 
     @Override public Tensor forward(Tensor ff, Tensor fb) {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.braindyn.autodiff.Autodiff;
 import org.braindyn.init.Normal;
-import org.braindyn.init.ZeroInit;
+import org.braindyn.nn.Dense;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.Naming;
 import org.braindyn.state.TrainVar;
@@ -18,8 +18,8 @@ import org.braindyn.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The components are trainable: input spikes → {@code Linear} → {@code Expon} → {@code Lif} with a surrogate →
- * {@code Linear} → {@code Leaky}, in {@code Training} mode with batch 16, 50 steps; gradients w.r.t. every
+ * The components are trainable: input spikes → {@code Dense} → {@code Expon} → {@code Lif} with a surrogate →
+ * {@code Dense} → {@code Leaky}, in {@code Training} mode with batch 16, 50 steps; gradients w.r.t. every
  * {@code TrainVar} exist, the readout's match finite differences, and Adam steps written here reduce the loss on a
  * fixed batch — eagerly, and through the compiled loop ({@link org.braindyn.jit.Loops#forLoop}), whose BPTT
  * gradients equal the eager ones.
@@ -28,7 +28,7 @@ class TrainableSnnTest {
     static final int BATCH = 16, IN = 20, HIDDEN = 30, OUT = 5, STEPS = 50;
 
     static final class Snn extends Network {
-        final Linear l1, l2;
+        final Dense l1, l2;
         final Expon syn;
         final Lif lif;
         final Leaky readout;
@@ -36,10 +36,10 @@ class TrainableSnnTest {
 
         Snn(RandomState rng) {
             super(null);
-            l1 = new Linear("L1", IN, HIDDEN, new Normal(1.5, 1.0, rng), new ZeroInit());
+            l1 = Dense.builder(IN, HIDDEN).name("L1").wInit(new Normal(1.5, 1.0, rng)).build();
             syn = new Expon("Syn", HIDDEN, 5);
             lif = new Lif("Hidden", HIDDEN, LifParams.defaults(), Lif.Reset.HARD, new Sigmoid(), null);
-            l2 = new Linear("L2", HIDDEN, OUT, new Normal(0, 0.3, rng), new ZeroInit());
+            l2 = Dense.builder(HIDDEN, OUT).name("L2").wInit(new Normal(0, 0.3, rng)).build();
             readout = new Leaky("Out", OUT, 5);
             in = Projection.half("In", l1, syn, SynOut.cuba(), lif);
         }
