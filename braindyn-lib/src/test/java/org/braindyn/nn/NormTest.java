@@ -46,4 +46,16 @@ class NormTest {
         assertEquals(y, Shared.with(FIT, () -> ln.forward(x, null)));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new BatchNorm(3, 1e-5, 1.5)).getMessage().contains("momentum"));
     }
+
+    @Test
+    void groupAndInstanceNormNormaliseTheirGroupsOfEachSample() {
+        Config.enableX64();
+        Tensor x = new RandomState(3).normal(2, 3, 4, 6 * 5).astype(org.braindyn.tensor.DType.F64);   // 6 channels × 5 positions
+        Tensor g = new GroupNorm(6, 2, 5).forward(x, null).reshape(4, 2, 15);
+        assertArrayEquals(new double[8], mean(g, 2).reshape(-1).toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1}, mean(square(g), 2).reshape(-1).toDoubleArray(), 1e-5);
+        Tensor in = GroupNorm.instance(6, 5).forward(x, null).reshape(4, 6, 5);
+        assertArrayEquals(new double[24], mean(in, 2).reshape(-1).toDoubleArray(), 1e-12);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new GroupNorm(6, 4, 5)).getMessage().contains("groups must divide"));
+    }
 }
