@@ -31,6 +31,7 @@ public final class Lif extends NeuronGroup {
     private final java.util.function.Supplier<Tensor> vRest, vReset, vTh, tau, r, tauRef;
     private final boolean refractory;
     private final Reset reset;
+    private final boolean detachReset;
     private final Surrogate spkFun;
     private final Initializer vInit;
     /** Membrane potential, mV. */
@@ -49,15 +50,15 @@ public final class Lif extends NeuronGroup {
      * @param vInit  initial potential (null: V_rest)
      */
     public Lif(String name, int size, LifParams p, Reset reset, Surrogate spkFun, Initializer vInit) {
-        this(name, size, LifSpec.of(p), p, reset, spkFun, vInit);
+        this(name, size, LifSpec.of(p), p, reset, spkFun, vInit, false);
     }
 
     /** Neurons with heterogeneous parameters (see {@link LifSpec}). */
     public Lif(String name, int size, LifSpec spec, Reset reset, Surrogate spkFun, Initializer vInit) {
-        this(name, size, spec, null, reset, spkFun, vInit);
+        this(name, size, spec, null, reset, spkFun, vInit, false);
     }
 
-    private Lif(String name, int size, LifSpec spec, LifParams p, Reset reset, Surrogate spkFun, Initializer vInit) {
+    private Lif(String name, int size, LifSpec spec, LifParams p, Reset reset, Surrogate spkFun, Initializer vInit, boolean detachReset) {
         super(name, size);
         this.p = p;
         String model = "Lif" + (name == null ? "" : " '" + name + "'");
@@ -70,6 +71,7 @@ public final class Lif extends NeuronGroup {
         LifSpec.validate(model, vTh.get(), vReset.get());
         this.refractory = BM.any(tauRef.get().gt(0)).getBool() || spec.tauRef() instanceof Variable;
         this.reset = reset;
+        this.detachReset = detachReset;
         this.spkFun = spkFun;
         this.vInit = vInit;
         this.V = state(initialV());
@@ -91,6 +93,7 @@ public final class Lif extends NeuronGroup {
         private Reset reset = Reset.HARD;
         private Surrogate spkFun;
         private Initializer vInit;
+        private boolean detachReset;
 
         private Builder(int size) { this.size = size; }
 
@@ -114,9 +117,16 @@ public final class Lif extends NeuronGroup {
         public Builder spkFun(Surrogate v) { this.spkFun = v; return this; }
         /** Initial potential (default V_rest). */
         public Builder vInit(Initializer v) { this.vInit = v; return this; }
+        /**
+         * Detach the reset from the gradient (SpyTorch/snnTorch convention: hard reset {@code V·(1 − s) + s·V_reset}
+         * with s constant in the backward pass, so the membrane's gradient is cut by a spike and none flows through the
+         * spike into the reset); default false, BrainPy's behaviour (the reset passes the gradient, and the spike's
+         * surrogate carries the reset's dependence on V). Spikes and potentials are the same either way.
+         */
+        public Builder detachReset(boolean on) { this.detachReset = on; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
-        public Lif build() { return new Lif(name, size, new LifSpec(vRest, vReset, vTh, tau, r, tauRef), reset, spkFun, vInit); }
+        public Lif build() { return new Lif(name, size, new LifSpec(vRest, vReset, vTh, tau, r, tauRef), null, reset, spkFun, vInit, detachReset); }
     }
 
     /** BrainPy's defaults, hard reset, boolean spikes. */
@@ -156,7 +166,10 @@ public final class Lif extends NeuronGroup {
         Tensor spF = sp.astype(vNew.dtype());
         Tensor after = reset == Reset.HARD ? BM.where(spF.gt(0), BM.broadcastTo(rs.astype(vNew.dtype()), vNew.shape().toArray()), vNew)
                 : vNew.sub(spF.mul(th.sub(rs)));
-        if (spkFun != null && reset == Reset.HARD) after = vNew.add(spF.mul(rs.sub(Autodiff.stopGradient(vNew))));   // differentiable reset
+        if (spkFun != null && detachReset) {                     // SpyTorch/snnTorch: the reset is a constant of the backward pass
+            Tensor d = Autodiff.stopGradient(spF);
+            after = reset == Reset.HARD ? vNew.mul(d.neg().add(1)).add(d.mul(rs)) : vNew.sub(d.mul(th.sub(rs)));
+        } else if (spkFun != null && reset == Reset.HARD) after = vNew.add(spF.mul(rs.sub(Autodiff.stopGradient(vNew))));   // differentiable reset (BrainPy)
         V.set(after.astype(V.dtype()));
         if (refractory) tLast.set(BM.where(spF.gt(0), now, tLast.value()));
         spike.set(spkFun == null ? sp : spF.astype(spike.dtype()));
