@@ -131,9 +131,17 @@ final class Tape {
 
     private Tensor[] backwardPass(Tensor y, Tensor gy, List<Tensor> wrt) {
         Map<Tensor, Tensor> cot = new IdentityHashMap<>();
+        Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean eager = Prims.current() == Prims.EAGER;
         cot.put(y, gy);
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);
+            if (eager && n.op() == Op.SLICE && n.custom() == null && n.multi() == null) {
+                Tensor g = cot.get(n.out());
+                if (g == null) continue;
+                Tensor x = n.in()[0];
+                if (tracked.contains(x) && accumulateSlice(cot, owned, x, (Attr.Slice) n.attr(), g)) continue;
+            }
             Tensor[] gi;
             if (n.multi() != null) {
                 Tensor[] gs = new Tensor[n.outs().length];
@@ -161,6 +169,37 @@ final class Tape {
             out[k] = g != null ? g : BM.zerosLike(w);
         }
         return out;
+    }
+
+    /**
+     * The backward of a slice without building a full-size padded tensor per slice: the cotangent of the sliced tensor
+     * is one buffer owned by this pass, and each slice's cotangent is added into its region in place — O(slice) per
+     * slice, so T slices of a (T, …) tensor cost O(size), not O(T·size). Only in an eager backward pass (no enclosing
+     * tape or tracer needs the operations) on concrete float tensors; returns false to fall back to the rule.
+     */
+    private static boolean accumulateSlice(Map<Tensor, Tensor> cot, Set<Tensor> owned, Tensor x, Attr.Slice s, Tensor g) {
+        if (g.isSymbolic() || x.isSymbolic() || !x.dtype().isFloating()) return false;
+        Tensor acc = cot.get(x);
+        if (acc == null || !owned.contains(acc)) {
+            Object data = acc == null ? org.braindyn.tensor.Storage.allocate(x.dtype(), x.size())
+                    : org.braindyn.tensor.Storage.copyToFlat(acc.astype(x.dtype()));   // a private copy: never alias
+            acc = Tensor.wrap(x.dtype(), x.shape(), data);
+            owned.add(acc);
+            cot.put(x, acc);
+        }
+        int rank = x.ndim();
+        int[] st = acc.strides(), vs = new int[rank];
+        int off = acc.offset();
+        for (int a = 0; a < rank; a++) { off += s.start()[a] * st[a]; vs[a] = s.step()[a] * st[a]; }
+        int[] idx = org.braindyn.tensor.Storage.offsets(acc.view(org.braindyn.tensor.Shape.of(s.count()), off, vs));
+        Tensor gc = g.astype(x.dtype()).contiguous();
+        int go = gc.offset();
+        switch (x.dtype()) {
+            case F32 -> { float[] a = (float[]) acc.storage(), b = (float[]) gc.storage(); for (int k = 0; k < idx.length; k++) a[idx[k]] += b[go + k]; }
+            case F64 -> { double[] a = (double[]) acc.storage(), b = (double[]) gc.storage(); for (int k = 0; k < idx.length; k++) a[idx[k]] += b[go + k]; }
+            default -> { return false; }
+        }
+        return true;
     }
 
     /** Types of tensors, for custom records. */
