@@ -35,7 +35,8 @@ final class TrainStepBench {
     private TrainStepBench() {}
 
     static void run(String model, int batch, int repeats, boolean json, boolean peer) {
-        if (!model.equals("lstm")) throw new IllegalArgumentException("bench train-step: --model must be lstm (the SNN step is not built yet); got " + model);
+        if (!model.equals("lstm") && !model.equals("snn")) throw new IllegalArgumentException("bench train-step: --model must be lstm or snn; got " + model);
+        if (model.equals("snn")) { snn(batch, repeats, json, peer); return; }
         RandomState rng = new RandomState(0);
         LstmCell rec = LstmCell.builder(28, 100).trainable(true).build();
         Dense out = Dense.builder(100, 10).trainable(true).build();
@@ -60,7 +61,7 @@ final class TrainStepBench {
         }
         Arrays.sort(ms);
         double med = ms[repeats / 2];
-        Double p = peer ? peer(batch, repeats) : null;
+        Double p = peer ? peer("peer_train_step.py", batch, repeats) : null;
         if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"lstm\",\"batch\":%d,\"threads\":1,\"step_ms\":%.2f%s}%n", batch, med,
                 p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"ratio\":%.3f", p, p / med));
         else System.out.printf(Locale.ROOT, "LSTM 28→100→10 training step, batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", batch, med, repeats,
@@ -68,8 +69,37 @@ final class TrainStepBench {
     }
 
     /** PyTorch's median step in ms, or null (with a note) when python3 with torch is not available. */
-    private static Double peer(int batch, int repeats) {
-        Path script = Path.of(System.getProperty("braindyn.home", "."), "bench", "peer_train_step.py");
+    /** Seed 004's SNN step as {@code fashion-snn} trains it, on a random 2%-dense spike batch. */
+    private static void snn(int batch, int repeats, boolean json, boolean peer) {
+        RandomState rng = new RandomState(0);
+        org.braindyn.examples.FashionSnn.Snn net = org.braindyn.dyn.Mode.with(org.braindyn.dyn.Mode.training(batch), () -> new org.braindyn.examples.FashionSnn.Snn(rng));
+        Adam opt = new Adam(1e-3, net.trainVars().values());
+        Tensor x = rng.bernoulli(0.02, batch, 100, 784).astype(org.braindyn.tensor.DType.F32), y = rng.randint(0, 10, batch);
+        Runnable step = () -> {
+            Autodiff.Result g = Autodiff.grad(a -> {
+                Tensor[] r = org.braindyn.examples.FashionSnn.run(net, x, true);
+                return Losses.crossEntropy(r[0], y).add(sum(r[1]).mul(1e-5)).add(mean(square(r[1])).mul(1e-5));
+            }).gradVars(opt.vars()).apply();
+            opt.update(g.varGrads());
+        };
+        for (int i = 0; i < 3; i++) step.run();
+        double[] ms = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            step.run();
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        double med = ms[repeats / 2];
+        Double p = peer ? peer("peer_snn_step.py", batch, repeats) : null;
+        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"snn\",\"batch\":%d,\"steps\":100,\"threads\":1,\"step_ms\":%.2f%s}%n", batch, med,
+                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"ratio\":%.3f", p, p / med));
+        else System.out.printf(Locale.ROOT, "SNN 784→100→10 training step (100 steps), batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", batch, med, repeats,
+                p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms; speed ratio %.2f (> 1: BrainDyn faster)", p, p / med));
+    }
+
+    private static Double peer(String scriptName, int batch, int repeats) {
+        Path script = Path.of(System.getProperty("braindyn.home", "."), "bench", scriptName);
         if (!Files.exists(script)) { System.err.println("bench: peer script " + script + " not found"); return null; }
         for (String py : new String[] {"python3", "/usr/bin/python3"}) {
             try {

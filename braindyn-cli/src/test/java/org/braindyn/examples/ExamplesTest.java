@@ -82,7 +82,7 @@ class ExamplesTest {
         for (Example e : Examples.all()) {
             if (e instanceof CobaTensorNetwork || e instanceof CobaNetwork) continue;        // covered at smaller sizes
             if (e instanceof ForceSine || e instanceof BpffReadout) continue;                // ~50 s and ~25 s; see reservoirExamplesMeetTheirTargets
-            if (e instanceof FashionLstm || e instanceof CustomLoop) continue;                                          // minutes on the real dataset; BPTT is tested in the library
+            if (e instanceof FashionLstm || e instanceof CustomLoop || e instanceof FashionSnn) continue;                                          // minutes on the real dataset; BPTT is tested in the library
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             e.run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir.resolve(e.name()));
             assertFalse(buf.toString(java.nio.charset.StandardCharsets.UTF_8).isBlank(), e.name() + " printed nothing");
