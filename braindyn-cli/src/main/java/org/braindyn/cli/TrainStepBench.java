@@ -31,6 +31,8 @@ import org.braindyn.tensor.Tensor;
  */
 final class TrainStepBench {
     private static final Pattern MS = Pattern.compile("\"peer_step_ms\": ([0-9.eE+-]+)");
+    private static final Pattern CONFIG = Pattern.compile("\"peer_config\": \"([^\"]+)\"");
+    private static String peerConfig = "";
 
     private TrainStepBench() {}
 
@@ -63,7 +65,7 @@ final class TrainStepBench {
         double med = ms[repeats / 2];
         Double p = peer ? peer("peer_train_step.py", batch, repeats) : null;
         if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"lstm\",\"batch\":%d,\"threads\":1,\"step_ms\":%.2f%s}%n", batch, med,
-                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"ratio\":%.3f", p, p / med));
+                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"peer_config\":\"%s\",\"ratio\":%.3f", p, peerConfig, p / med));
         else System.out.printf(Locale.ROOT, "LSTM 28→100→10 training step, batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", batch, med, repeats,
                 p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms; speed ratio %.2f (> 1: BrainDyn faster)", p, p / med));
     }
@@ -108,7 +110,11 @@ final class TrainStepBench {
                 String text = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!pr.waitFor(600, TimeUnit.SECONDS)) { pr.destroyForcibly(); continue; }
                 Matcher m = MS.matcher(text);
-                if (pr.exitValue() == 0 && m.find()) return Double.parseDouble(m.group(1));
+                if (pr.exitValue() == 0 && m.find()) {
+                    Matcher c = CONFIG.matcher(text);
+                    peerConfig = c.find() ? c.group(1) : "";
+                    return Double.parseDouble(m.group(1));
+                }
             } catch (IOException e) {
                 // try the next interpreter
             } catch (InterruptedException e) {
