@@ -54,7 +54,12 @@ final class TrainStepBench {
             }).gradVars(opt.vars()).apply();
             opt.update(g.varGrads());
         };
-        for (int i = 0; i < 5; i++) step.run();
+        measure("lstm", "LSTM 28→100→10 training step", "", step, 5, batch, repeats, json, peer ? "peer_train_step.py" : null);
+    }
+
+    /** Times {@code step} (median of {@code repeats} after {@code warmup}), runs the peer script if given, and prints. */
+    private static void measure(String model, String label, String extraJson, Runnable step, int warmup, int batch, int repeats, boolean json, String peerScript) {
+        for (int i = 0; i < warmup; i++) step.run();
         double[] ms = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
@@ -63,14 +68,15 @@ final class TrainStepBench {
         }
         Arrays.sort(ms);
         double med = ms[repeats / 2];
-        Double p = peer ? peer("peer_train_step.py", batch, repeats) : null;
-        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"lstm\",\"batch\":%d,\"threads\":1,\"step_ms\":%.2f%s}%n", batch, med,
-                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"peer_config\":\"%s\",\"ratio\":%.3f", p, peerConfig, p / med));
-        else System.out.printf(Locale.ROOT, "LSTM 28→100→10 training step, batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", batch, med, repeats,
-                p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms; speed ratio %.2f (> 1: BrainDyn faster)", p, p / med));
+        peerConfig = "";
+        Double p = peerScript == null ? null : peer(peerScript, batch, repeats);
+        String cfg = peerConfig.isEmpty() ? "" : String.format(Locale.ROOT, ",\"peer_config\":\"%s\"", peerConfig);
+        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"%s\",\"batch\":%d%s,\"threads\":1,\"step_ms\":%.2f%s}%n", model, batch, extraJson, med,
+                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f%s,\"ratio\":%.3f", p, cfg, p / med));
+        else System.out.printf(Locale.ROOT, "%s, batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", label, batch, med, repeats,
+                p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms%s; speed ratio %.2f (> 1: BrainDyn faster)", p, peerConfig.isEmpty() ? "" : " (" + peerConfig + ")", p / med));
     }
 
-    /** PyTorch's median step in ms, or null (with a note) when python3 with torch is not available. */
     /** Seed 004's SNN step as {@code fashion-snn} trains it, on a random 2%-dense spike batch. */
     private static void snn(int batch, int repeats, boolean json, boolean peer) {
         RandomState rng = new RandomState(0);
@@ -84,22 +90,10 @@ final class TrainStepBench {
             }).gradVars(opt.vars()).apply();
             opt.update(g.varGrads());
         };
-        for (int i = 0; i < 3; i++) step.run();
-        double[] ms = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            step.run();
-            ms[r] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        double med = ms[repeats / 2];
-        Double p = peer ? peer("peer_snn_step.py", batch, repeats) : null;
-        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"snn\",\"batch\":%d,\"steps\":100,\"threads\":1,\"step_ms\":%.2f%s}%n", batch, med,
-                p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f,\"ratio\":%.3f", p, p / med));
-        else System.out.printf(Locale.ROOT, "SNN 784→100→10 training step (100 steps), batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", batch, med, repeats,
-                p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms; speed ratio %.2f (> 1: BrainDyn faster)", p, p / med));
+        measure("snn", "SNN 784→100→10 training step (100 steps)", ",\"steps\":100", step, 3, batch, repeats, json, peer ? "peer_snn_step.py" : null);
     }
 
+    /** PyTorch's median step in ms, or null (with a note) when python3 with torch is not available. */
     private static Double peer(String scriptName, int batch, int repeats) {
         Path script = Path.of(System.getProperty("braindyn.home", "."), "bench", scriptName);
         if (!Files.exists(script)) { System.err.println("bench: peer script " + script + " not found"); return null; }
