@@ -53,6 +53,17 @@ class NeuronCommandTest {
     }
 
     @Test
+    void theGeneralizedAndTheAdaptiveLifFireThroughTheWorkbench() {
+        Outcome g = run("neuron", "gif", "--current", "1.5", "--duration", "300", "--json");
+        assertEquals(0, g.code, g.err);
+        assertTrue(g.out.startsWith("{\"model\":\"gif\",\"current\":1.5,\"spikes\":") && !g.out.contains("\"spikes\":0,"), g.out);
+        Outcome a = run("neuron", "alif", "--set", "beta=0", "--current", "25", "--duration", "1000", "--json");
+        Outcome b = run("neuron", "alif", "--current", "25", "--duration", "1000", "--json");
+        int plain = Integer.parseInt(a.out.replaceAll(".*\"spikes\":(\\d+).*\\s*", "$1")), adapting = Integer.parseInt(b.out.replaceAll(".*\"spikes\":(\\d+).*\\s*", "$1"));
+        assertTrue(plain > adapting && adapting > 5, "adaptation lowers the count: " + plain + " vs " + adapting);
+    }
+
+    @Test
     void unknownModelsParametersAndImpossibleValuesAreRefused() {
         Outcome m = run("neuron", "cobra", "--current", "5");
         assertEquals(2, m.code);

@@ -45,6 +45,8 @@ public final class Catalogue {
                 case Lif l -> l.V.value();
                 case ResetNeuron z -> z.V.value();
                 case CrossingNeuron c -> c.variable("V").value();
+                case Gif gi -> gi.V.value();
+                case Alif al -> al.V.value();
                 default -> throw new IllegalStateException("no potential for " + g);
             };
         }
@@ -98,6 +100,25 @@ public final class Catalogue {
                         (n, v, m) -> {
                             AdQuaIF.Builder b = AdQuaIF.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vTh(v.get("vTh")).vC(v.get("vC")).a(v.get("a"))
                                     .b(v.get("b")).c(v.get("c")).tau(v.get("tau")).tauW(v.get("tauW")).tauRef(v.get("tauRef"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("gif", "generalized integrate-and-fire with dynamic threshold, Mihalas & Niebur 2009 (bp.dyn.Gif)",
+                        List.of(new ParamInfo("vRest", -70, "mV"), new ParamInfo("vReset", -70, "mV"), new ParamInfo("vThInf", -50, "mV"),
+                                new ParamInfo("vThReset", -60, "mV"), new ParamInfo("r", 20, ""), new ParamInfo("tau", 20, "ms"), new ParamInfo("a", 0, "1/ms"),
+                                new ParamInfo("b", 0.01, "1/ms"), new ParamInfo("k1", 0.2, "1/ms"), new ParamInfo("k2", 0.02, "1/ms"), new ParamInfo("r1", 0, ""),
+                                new ParamInfo("r2", 1, ""), new ParamInfo("a1", 0, ""), new ParamInfo("a2", 0, "")), true,
+                        (n, v, m) -> {
+                            Gif.Builder b = Gif.builder(n).vRest(v.get("vRest")).vReset(v.get("vReset")).vThInf(v.get("vThInf")).vThReset(v.get("vThReset"))
+                                    .r(v.get("r")).tau(v.get("tau")).a(v.get("a")).b(v.get("b")).k1(v.get("k1")).k2(v.get("k2")).r1(v.get("r1"))
+                                    .r2(v.get("r2")).a1(v.get("a1")).a2(v.get("a2"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("alif", "adaptive LIF with spike-frequency adaptation, Bellec et al. 2020 (bp.dyn.ALIFBellec2020)",
+                        List.of(new ParamInfo("vRest", -70, "mV"), new ParamInfo("vTh", -60, "mV"), new ParamInfo("r", 1, ""), new ParamInfo("beta", 1.6, "mV"),
+                                new ParamInfo("tau", 20, "ms"), new ParamInfo("tauA", 2000, "ms"), new ParamInfo("tauRef", 0, "ms")), true,
+                        (n, v, m) -> {
+                            Alif.Builder b = Alif.builder(n).vRest(v.get("vRest")).vTh(v.get("vTh")).r(v.get("r")).beta(v.get("beta")).tau(v.get("tau"))
+                                    .tauA(v.get("tauA")).tauRef(v.get("tauRef"));
                             return (m == null ? b : b.method(m)).build();
                         }),
                 new Model("fhn", "FitzHugh–Nagumo, dimensionless; spikes are upward crossings of vTh (bp.dyn.FHN)",
