@@ -24,10 +24,12 @@ module org.braindyn {
     exports org.braindyn.dyn.neurons;
     exports org.braindyn.dyn.synapses;
     exports org.braindyn.dyn.rates;
+    exports org.braindyn.dyn.projections;
     opens org.braindyn.dyn to org.braindyn.core;
     opens org.braindyn.dyn.neurons to org.braindyn.core;
     opens org.braindyn.dyn.synapses to org.braindyn.core;
     opens org.braindyn.dyn.rates to org.braindyn.core;
+    opens org.braindyn.dyn.projections to org.braindyn.core;
     opens org.braindyn.nn to org.braindyn.core;
     opens org.braindyn.train to org.braindyn.core;
 }

@@ -12,7 +12,7 @@ public final class Examples {
         return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
                 new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann(),
                 new EsnLorenz(), new NgrcLorenz(), new ForceSine(), new ReservoirOnline(), new BpffReadout(),
-                new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn());
+                new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn(), new StdpExample(), new IzhikevichPatterns());
     }
 
     /**
@@ -23,7 +23,7 @@ public final class Examples {
      */
     public static List<Example> demo() {
         java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann",
-                "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn");
+                "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn", "stdp");
         return all().stream().filter(e -> !skip.contains(e.name())).toList();
     }
 

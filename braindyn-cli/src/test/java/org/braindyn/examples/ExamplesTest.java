@@ -82,6 +82,7 @@ class ExamplesTest {
         for (Example e : Examples.all()) {
             if (e instanceof CobaTensorNetwork || e instanceof CobaNetwork) continue;        // covered at smaller sizes
             if (e instanceof ForceSine || e instanceof BpffReadout) continue;                // ~50 s and ~25 s; see reservoirExamplesMeetTheirTargets
+            if (e instanceof StdpExample) continue;                                          // 100 s of learning by default; see stdpExampleMeasuresTheDeclaredWindow
             if (e instanceof FashionLstm || e instanceof CustomLoop || e instanceof FashionSnn || e instanceof StateSnn) continue;                                          // minutes on the real dataset; BPTT is tested in the library
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             e.run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir.resolve(e.name()));
@@ -124,6 +125,35 @@ class ExamplesTest {
         assertTrue(field(q4, "train_mse") < 0.5 * field(q4, "first_epoch_loss"), q4);   // the readout after one epoch beats the epoch's mean loss
         for (String f : new String[] {"esn-lorenz/esn_lorenz.png", "ngrc-lorenz/ngrc_lorenz_z.png", "ngrc-lorenz/ngrc_lorenz_forecast.png", "reservoir-online/reservoir_online.png", "bpff-readout/bpff_readout.png"})
             assertTrue(Files.size(dir.resolve(f)) > 10_000, f);
+    }
+
+    /**
+     * The STDP example: the window measured from 101 pairs is the declared exponential one (float32 rounding), both
+     * time constants are recovered by the fit, and 3 s of depression-dominated learning lowers the output rate.
+     */
+    @Test
+    void stdpExampleMeasuresTheDeclaredWindow(@TempDir Path dir) throws Exception {
+        String line = jsonLine(new StdpExample(), dir, new RunOptions(null, 3000.0, null, null, false, false, true, null, null));
+        assertTrue(field(line, "window_max_abs_error") < 1e-5, line);
+        assertEquals(16.8, field(line, "tau_s_fit_ms"), 0.01, line);
+        assertEquals(33.7, field(line, "tau_t_fit_ms"), 0.01, line);
+        assertTrue(field(line, "rate_first_s_hz") > 20, line);
+        assertTrue(Files.size(dir.resolve("stdp/stdp_window.png")) > 10_000 && Files.size(dir.resolve("stdp/stdp_weights.png")) > 10_000);
+    }
+
+    /** The Izhikevich patterns: fast spiking fires fastest and regularly, chattering bursts, regular spiking adapts. */
+    @Test
+    void izhikevichPatternsShowTheirClasses(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new IzhikevichPatterns().run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir, new RunOptions(null, null, null, null, false, false, true, null, null));
+        java.util.Map<String, String> by = new java.util.HashMap<>();
+        for (String l : buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n")) by.put(l.replaceAll(".*\"pattern\":\"(\\w+)\".*", "$1"), l);
+        assertEquals(7, by.size(), by.toString());
+        assertTrue(field(by.get("FS"), "rate_hz") > 2 * field(by.get("RS"), "rate_hz"), by.toString());
+        assertTrue(field(by.get("CH"), "isi_cv") > 1 && field(by.get("FS"), "isi_cv") < 0.3, "chattering bursts, fast spiking is regular: " + by);
+        assertTrue(field(by.get("RS"), "adaptation") > 1.5, "regular spiking adapts: " + by.get("RS"));
+        assertTrue(field(by.get("IB"), "adaptation") > 5, "intrinsically bursting: an initial burst, then single spikes: " + by.get("IB"));
+        assertTrue(Files.size(dir.resolve("izhikevich_patterns.png")) > 20_000);
     }
 
     /** Seed 003's tutorial: the loss starts at ln 2 and falls below 0.6 in 200 epochs (the seed: 0.6931 → 0.5738). */

@@ -19,12 +19,12 @@ public abstract class Network extends DynamicalSystem {
 
     protected Network(String name) { super(name); }
 
-    /** Projections first, then the other children, in field order (found once, on the first update). */
+    /** Projections ({@link SynapticProjection}s) first, then the other children, in field order (found once, on the first update). */
     private java.util.List<DynamicalSystem> order() {
         if (order == null) {
             java.util.List<DynamicalSystem> o = new java.util.ArrayList<>();
-            for (Module m : children().values()) if (m instanceof Projection p) o.add(p);
-            for (Module m : children().values()) if (m instanceof DynamicalSystem d && !(m instanceof Projection)) o.add(d);
+            for (Module m : children().values()) if (m instanceof DynamicalSystem d && m instanceof SynapticProjection) o.add(d);
+            for (Module m : children().values()) if (m instanceof DynamicalSystem d && !(m instanceof SynapticProjection)) o.add(d);
             order = o;
         }
         return order;

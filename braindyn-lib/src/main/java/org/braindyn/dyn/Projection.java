@@ -14,7 +14,7 @@ import org.braindyn.tensor.Tensor;
  * Projection e2i = Projection.full(null, E, 0, Comm.eventCsr(conn, BM.scalar(0.6)), new Expon(null, I.num(), 5), SynOut.coba(0), I);
  * }</pre>
  */
-public final class Projection extends DynamicalSystem {
+public final class Projection extends DynamicalSystem implements SynapticProjection {
     private final NeuronGroup pre;
     private final int delaySteps;
     private final SpikeDelay delay;
