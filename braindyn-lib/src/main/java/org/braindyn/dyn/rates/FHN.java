@@ -13,14 +13,15 @@ import org.braindyn.tensor.Tensor;
  *   dy/dt = (x − δ − ε y)/τ + y_ext
  * </pre>
  * BrainPy's defaults: {@code α 3, β 4, γ −1.5, δ 0, ε 0.5, τ 20}; x and y start at 0; {@code exp_auto}. Limit
- * cycles for {@code x_ext} between about 0.72 and 1.4.
- * <pre>{@code FHN nodes = FHN.builder(80).build();}</pre>
+ * cycles for {@code x_ext} between about 0.72 and 1.4. Optional Ornstein–Uhlenbeck noise on either input
+ * ({@link Builder#xOu}, {@link Builder#yOu}; see {@link RateGroup.Noise}).
+ * <pre>{@code FHN nodes = FHN.builder(80).xOu(0, 0.01, 5).yOu(0, 0.01, 5).build();   // the whole-brain model's nodes}</pre>
  */
 public final class FHN extends RateGroup {
     private final Supplier<Tensor> alpha, beta, gamma, delta, epsilon, tau;
 
     private FHN(Builder b) {
-        super(b.name, b.size, b.method, b.xInit, b.yInit);
+        super(b.name, b.size, b.method, b.xInit, b.yInit, new Noise(b.xOu[0], b.xOu[1], b.xOu[2], b.yOu[0], b.yOu[1], b.yOu[2], b.noiseSeed));
         alpha = param("alpha", "", b.alpha, ParamSpec.Rule.FINITE);
         beta = param("beta", "", b.beta, ParamSpec.Rule.FINITE);
         gamma = param("gamma", "", b.gamma, ParamSpec.Rule.FINITE);
@@ -47,6 +48,8 @@ public final class FHN extends RateGroup {
     public static final class Builder {
         private final int size;
         private String name, method = "exp_auto";
+        private double[] xOu = {0, 0, 5}, yOu = {0, 0, 5};
+        private int noiseSeed;
         private Object alpha = 3.0, beta = 4.0, gamma = -1.5, delta = 0.0, epsilon = 0.5, tau = 20.0, xInit = 0.0, yInit = 0.0;
 
         private Builder(int size) { this.size = size; }
@@ -67,6 +70,12 @@ public final class FHN extends RateGroup {
         public Builder epsilon(Object v) { this.epsilon = v; return this; }
         /** Recovery time scale (default 20). */
         public Builder tau(Object v) { this.tau = v; return this; }
+        /** Ornstein–Uhlenbeck noise on x's input: mean, sigma, tau in ms (BrainPy's {@code x_ou_mean/sigma/tau}; default none). */
+        public Builder xOu(double mean, double sigma, double tau) { this.xOu = new double[] {mean, sigma, tau}; return this; }
+        /** Ornstein–Uhlenbeck noise on y's input (BrainPy's {@code y_ou_mean/sigma/tau}; default none). */
+        public Builder yOu(double mean, double sigma, double tau) { this.yOu = new double[] {mean, sigma, tau}; return this; }
+        /** Seed of the noise processes (default 0; y uses seed + 1). */
+        public Builder noiseSeed(int seed) { this.noiseSeed = seed; return this; }
         /** Initial x and y (default 0 and 0). */
         public Builder init(Object x0, Object y0) { this.xInit = x0; this.yInit = y0; return this; }
 

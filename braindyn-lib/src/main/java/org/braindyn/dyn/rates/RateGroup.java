@@ -29,7 +29,22 @@ public abstract class RateGroup extends NeuronGroup implements Analyzable {
     private final Object xInit, yInit;
     final String label;
 
-    RateGroup(String name, int size, String method, Object xInit, Object yInit) {
+    /** Ornstein–Uhlenbeck noise added to the inputs of x and y (null: none). */
+    private final org.braindyn.dyn.neurons.OUProcess xNoise, yNoise;
+
+    /**
+     * The OU noise options every rate model takes (BrainPy's {@code x_ou_mean, x_ou_sigma, x_ou_tau} and the same for
+     * y): a process is attached to a variable when its sigma is above 0 (or its mean is not 0), stepped by
+     * Euler–Maruyama with the model, and its value added to that variable's input.
+     */
+    public record Noise(double xMean, double xSigma, double xTau, double yMean, double ySigma, double yTau, int seed) {
+        /** No noise (BrainPy's defaults: sigma 0, tau 5 ms). */
+        public static final Noise NONE = new Noise(0, 0, 5, 0, 0, 5, 0);
+    }
+
+    RateGroup(String name, int size, String method, Object xInit, Object yInit) { this(name, size, method, xInit, yInit, Noise.NONE); }
+
+    RateGroup(String name, int size, String method, Object xInit, Object yInit, Noise noise) {
         super(name, size);
         label = getClass().getSimpleName() + (name == null ? "" : " '" + name + "'");
         integrator = new StepIntegrator(method, this::derivative);
@@ -38,6 +53,16 @@ public abstract class RateGroup extends NeuronGroup implements Analyzable {
         x = state(initial(xInit, "xInit"));
         y = state(initial(yInit, "yInit"));
         inputY = state(BM.zerosLike(x.value()));
+        xNoise = noise.xSigma() != 0 || noise.xMean() != 0 ? ou(name, "x", size, noise.xMean(), noise.xSigma(), noise.xTau(), noise.seed()) : null;
+        yNoise = noise.ySigma() != 0 || noise.yMean() != 0 ? ou(name, "y", size, noise.yMean(), noise.ySigma(), noise.yTau(), noise.seed() + 1) : null;
+    }
+
+    private org.braindyn.dyn.neurons.OUProcess ou(String name, String var, int size, double mean, double sigma, double tau, int seed) {
+        try {
+            return org.braindyn.dyn.neurons.OUProcess.builder(size).mean(mean).sigma(sigma).tau(tau).seed(seed).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label + "." + var + "Ou: " + e.getMessage(), e);
+        }
     }
 
     Supplier<Tensor> param(String pname, String unit, Object spec, ParamSpec.Rule rule) {
@@ -56,8 +81,10 @@ public abstract class RateGroup extends NeuronGroup implements Analyzable {
     Tensor[] after(Tensor[] xy) { return xy; }
 
     @Override public final Tensor update(Tensor... inputs) {
-        Tensor ix = totalInput(x.value(), inputs.length > 0 ? inputs[0] : null);
-        Tensor[] next = after(integrator.step(new Tensor[] {x.value(), y.value()}, ix, inputY.value()));
+        Tensor ix = totalInput(x.value(), inputs.length > 0 ? inputs[0] : null), iy = inputY.value();
+        if (xNoise != null) ix = ix.add(xNoise.update());
+        if (yNoise != null) iy = iy.add(yNoise.update());
+        Tensor[] next = after(integrator.step(new Tensor[] {x.value(), y.value()}, ix, iy));
         x.set(next[0].astype(x.dtype()));
         y.set(next[1].astype(y.dtype()));
         input.fill(0);
@@ -72,6 +99,8 @@ public abstract class RateGroup extends NeuronGroup implements Analyzable {
         x.set(initial(xInit, "xInit"));
         y.set(initial(yInit, "yInit"));
         inputY.set(BM.zerosLike(x.value()));
+        if (xNoise != null) xNoise.resetState(batchSize);
+        if (yNoise != null) yNoise.resetState(batchSize);
     }
 
     /** The integration method's BrainPy name. */
