@@ -12,18 +12,19 @@ public final class Examples {
         return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
                 new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann(),
                 new EsnLorenz(), new NgrcLorenz(), new ForceSine(), new ReservoirOnline(), new BpffReadout(),
-                new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn(), new StdpExample(), new IzhikevichPatterns());
+                new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn(), new StdpExample(), new IzhikevichPatterns(), new WholeBrain());
     }
 
     /**
      * The examples {@code ./braindyn demo} runs: all but the tensor-level COBA and CUBA (the component COBA shows the
      * same kind of network) and the longer analyses (bifurcation-fhn, fast-slow-hr, decision-making-analysis,
      * slow-points-cann: seconds to tens of seconds each); the FHN phase plane and the ExpIF bifurcation stand for them.
-     * Of reservoir computing it runs the ESN and NG-RC examples (under 2 s each), not FORCE, Q3 and Q4 (20–50 s each).
+     * Of reservoir computing it runs the ESN and NG-RC examples (under 2 s each), not FORCE, Q3 and Q4 (20–50 s each);
+     * of the catalogue examples the Izhikevich patterns (under 1 s), not STDP (about a minute) and the whole brain (6 s).
      */
     public static List<Example> demo() {
         java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann",
-                "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn", "stdp");
+                "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn", "stdp", "whole-brain");
         return all().stream().filter(e -> !skip.contains(e.name())).toList();
     }
 

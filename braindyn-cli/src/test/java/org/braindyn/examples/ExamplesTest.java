@@ -82,7 +82,7 @@ class ExamplesTest {
         for (Example e : Examples.all()) {
             if (e instanceof CobaTensorNetwork || e instanceof CobaNetwork) continue;        // covered at smaller sizes
             if (e instanceof ForceSine || e instanceof BpffReadout) continue;                // ~50 s and ~25 s; see reservoirExamplesMeetTheirTargets
-            if (e instanceof StdpExample) continue;                                          // 100 s of learning by default; see stdpExampleMeasuresTheDeclaredWindow
+            if (e instanceof StdpExample || e instanceof WholeBrain) continue;              // 100 s of learning / 6 s; see their own tests below
             if (e instanceof FashionLstm || e instanceof CustomLoop || e instanceof FashionSnn || e instanceof StateSnn) continue;                                          // minutes on the real dataset; BPTT is tested in the library
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             e.run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir.resolve(e.name()));
@@ -139,6 +139,15 @@ class ExamplesTest {
         assertEquals(33.7, field(line, "tau_t_fit_ms"), 0.01, line);
         assertTrue(field(line, "rate_first_s_hz") > 20, line);
         assertTrue(Files.size(dir.resolve("stdp/stdp_window.png")) > 10_000 && Files.size(dir.resolve("stdp/stdp_weights.png")) > 10_000);
+    }
+
+    /** The whole-brain model (SPEC P14, generated connectome): the nodes oscillate and functional connectivity follows structure. */
+    @Test
+    void wholeBrainFunctionalConnectivityFollowsStructure(@TempDir Path dir) throws Exception {
+        String line = jsonLine(new WholeBrain(), dir, new RunOptions(null, 3000.0, null, null, false, false, true, null, null));
+        assertTrue(field(line, "mean_x_range") > 0.3, "the nodes oscillate: " + line);
+        assertTrue(field(line, "fc_sc_correlation") > 0.15, line);
+        assertTrue(Files.size(dir.resolve("whole-brain/whole_brain.png")) > 20_000);
     }
 
     /** The Izhikevich patterns: fast spiking fires fastest and regularly, chattering bursts, regular spiking adapts. */
