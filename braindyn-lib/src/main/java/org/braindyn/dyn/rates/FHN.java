@@ -21,7 +21,7 @@ public final class FHN extends RateGroup {
     private final Supplier<Tensor> alpha, beta, gamma, delta, epsilon, tau;
 
     private FHN(Builder b) {
-        super(b.name, b.size, b.method, b.xInit, b.yInit, new Noise(b.xOu[0], b.xOu[1], b.xOu[2], b.yOu[0], b.yOu[1], b.yOu[2], b.noiseSeed));
+        super(b.name, b.size, b.method, b.xInit, b.yInit, b.noise());
         alpha = param("alpha", "", b.alpha, ParamSpec.Rule.FINITE);
         beta = param("beta", "", b.beta, ParamSpec.Rule.FINITE);
         gamma = param("gamma", "", b.gamma, ParamSpec.Rule.FINITE);
@@ -45,19 +45,11 @@ public final class FHN extends RateGroup {
     @Override List<Supplier<Tensor>> parameters() { return List.of(alpha, beta, gamma, delta, epsilon, tau); }
 
     /** Named parameters with BrainPy's defaults; each a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
-        private double[] xOu = {0, 0, 5}, yOu = {0, 0, 5};
-        private int noiseSeed;
-        private Object alpha = 3.0, beta = 4.0, gamma = -1.5, delta = 0.0, epsilon = 0.5, tau = 20.0, xInit = 0.0, yInit = 0.0;
+    public static final class Builder extends RateBuilder<Builder> {
+        private Object alpha = 3.0, beta = 4.0, gamma = -1.5, delta = 0.0, epsilon = 0.5, tau = 20.0;
 
-        private Builder(int size) { this.size = size; }
+        private Builder(int size) { super(size); }
 
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
         /** Cubic coefficient (default 3). */
         public Builder alpha(Object v) { this.alpha = v; return this; }
         /** Quadratic coefficient (default 4). */
@@ -70,15 +62,6 @@ public final class FHN extends RateGroup {
         public Builder epsilon(Object v) { this.epsilon = v; return this; }
         /** Recovery time scale (default 20). */
         public Builder tau(Object v) { this.tau = v; return this; }
-        /** Ornstein–Uhlenbeck noise on x's input: mean, sigma, tau in ms (BrainPy's {@code x_ou_mean/sigma/tau}; default none). */
-        public Builder xOu(double mean, double sigma, double tau) { this.xOu = new double[] {mean, sigma, tau}; return this; }
-        /** Ornstein–Uhlenbeck noise on y's input (BrainPy's {@code y_ou_mean/sigma/tau}; default none). */
-        public Builder yOu(double mean, double sigma, double tau) { this.yOu = new double[] {mean, sigma, tau}; return this; }
-        /** Seed of the noise processes (default 0; y uses seed + 1). */
-        public Builder noiseSeed(int seed) { this.noiseSeed = seed; return this; }
-        /** Initial x and y (default 0 and 0). */
-        public Builder init(Object x0, Object y0) { this.xInit = x0; this.yInit = y0; return this; }
-
         /** Validates every parameter, naming the model, parameter, expected and found. */
         public FHN build() { return new FHN(this); }
     }

@@ -17,13 +17,14 @@ import org.braindyn.tensor.Tensor;
  *   τ_I dy/dt = −y + (1 − r y) F(w_EI x − w_II y + y_ext; a_I, θ_I)
  * </pre>
  * BrainPy's defaults: {@code τ_E 1, a_E 1.2, θ_E 2.8, τ_I 1, a_I 1, θ_I 4, w_EE 12, w_IE 4, w_EI 13, w_II 11, r 1};
- * x and y start at 0; {@code exp_auto}.
+ * x and y start at 0; {@code exp_auto}. Optional Ornstein–Uhlenbeck noise on either input ({@link RateBuilder#xOu},
+ * {@link RateBuilder#yOu}).
  */
 public final class WilsonCowan extends RateGroup {
     private final Supplier<Tensor> tauE, aE, thetaE, tauI, aI, thetaI, wEE, wIE, wEI, wII, r;
 
     private WilsonCowan(Builder b) {
-        super(b.name, b.size, b.method, b.xInit, b.yInit);
+        super(b.name, b.size, b.method, b.xInit, b.yInit, b.noise());
         tauE = param("E_tau", "", b.tauE, ParamSpec.Rule.POSITIVE);
         aE = param("E_a", "", b.aE, ParamSpec.Rule.FINITE);
         thetaE = param("E_theta", "", b.thetaE, ParamSpec.Rule.FINITE);
@@ -59,18 +60,11 @@ public final class WilsonCowan extends RateGroup {
     @Override List<Supplier<Tensor>> parameters() { return List.of(tauE, aE, thetaE, tauI, aI, thetaI, wEE, wIE, wEI, wII, r); }
 
     /** Named parameters with BrainPy's defaults; each a number or any {@link ParamSpec} form. */
-    public static final class Builder {
-        private final int size;
-        private String name, method = "exp_auto";
+    public static final class Builder extends RateBuilder<Builder> {
         private Object tauE = 1.0, aE = 1.2, thetaE = 2.8, tauI = 1.0, aI = 1.0, thetaI = 4.0, wEE = 12.0, wIE = 4.0, wEI = 13.0, wII = 11.0, r = 1.0;
-        private Object xInit = 0.0, yInit = 0.0;
 
-        private Builder(int size) { this.size = size; }
+        private Builder(int size) { super(size); }
 
-        /** A unique name within the network (default automatic). */
-        public Builder name(String name) { this.name = name; return this; }
-        /** Integration method by BrainPy name ({@code exp_auto} default, {@code rk4}, …). */
-        public Builder method(String method) { this.method = method; return this; }
         /** E time constant, gain and threshold ({@code E_tau 1, E_a 1.2, E_theta 2.8}). */
         public Builder excitatory(Object tau, Object a, Object theta) { this.tauE = tau; this.aE = a; this.thetaE = theta; return this; }
         /** I time constant, gain and threshold ({@code I_tau 1, I_a 1, I_theta 4}). */
@@ -79,9 +73,6 @@ public final class WilsonCowan extends RateGroup {
         public Builder weights(Object wEE, Object wIE, Object wEI, Object wII) { this.wEE = wEE; this.wIE = wIE; this.wEI = wEI; this.wII = wII; return this; }
         /** Refractoriness {@code r} (default 1). */
         public Builder r(Object v) { this.r = v; return this; }
-        /** Initial x and y (default 0 and 0). */
-        public Builder init(Object x0, Object y0) { this.xInit = x0; this.yInit = y0; return this; }
-
         /** Validates every parameter. */
         public WilsonCowan build() { return new WilsonCowan(this); }
     }

@@ -77,6 +77,16 @@ class CouplingTest {
     }
 
     @Test
+    void wilsonCowanTakesTheSameNoiseOptions() {
+        WilsonCowan quiet = WilsonCowan.builder(2).build(), noisy = WilsonCowan.builder(2).xOu(0, 0.2, 5).noiseSeed(3).build();
+        DSRunner rq = new DSRunner(quiet, List.of("x"), 0.1).progress(null), rn = new DSRunner(noisy, List.of("x"), 0.1).progress(null).jit(true);
+        rq.run(50);
+        rn.run(50);
+        assertEquals(rq.mon("x").getDouble(499, 0), rq.mon("x").getDouble(499, 1), 0, "identical units without noise");
+        assertNotEquals(rn.mon("x").getDouble(499, 0), rn.mon("x").getDouble(499, 1), "independent noise per unit");
+    }
+
+    @Test
     void badShapesAndDelaysAreRefused() {
         Variable src = new Variable(BM.zeros(Shape.of(3), DType.F32)), tgt = new Variable(BM.zeros(Shape.of(3), DType.F32));
         var e = assertThrows(IllegalArgumentException.class, () -> new DiffusiveCoupling("c", src, tgt, BM.ones(2, 2), null, 0.0));
