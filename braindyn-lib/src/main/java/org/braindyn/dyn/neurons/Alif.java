@@ -72,10 +72,6 @@ public final class Alif extends OdeNeuron implements org.braindyn.analysis.Analy
     /** A builder with BrainPy's defaults for {@code size} neurons. */
     public static Builder builder(int size) { return new Builder(size); }
 
-    private Tensor initial(Object spec, String what) {
-        Tensor t = ParamSpec.resolve(label, what, "", spec, num(), ParamSpec.Rule.FINITE).get();
-        return BM.broadcastTo(t.astype(Config.defaultFloat()), stateShape()).contiguous();
-    }
 
     @Override Derivative derivative() {
         return (y, t, p) -> new Tensor[] {

@@ -42,10 +42,7 @@ abstract class CrossingNeuron extends OdeNeuron implements org.braindyn.analysis
         return m;
     }
 
-    private Tensor initial(int i) {
-        Tensor t = ParamSpec.resolve(label, names.get(i) + "Init", "", inits[i], num(), ParamSpec.Rule.FINITE).get();
-        return BM.broadcastTo(t.astype(Config.defaultFloat()), stateShape()).contiguous();
-    }
+    private Tensor initial(int i) { return initial(inits[i], names.get(i) + "Init"); }
 
     @Override public final Tensor update(Tensor... inputs) {
         Tensor v = vars[0].value(), current = totalInput(v, inputs.length > 0 ? inputs[0] : null);

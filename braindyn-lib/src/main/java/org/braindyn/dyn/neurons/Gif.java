@@ -78,10 +78,6 @@ public final class Gif extends OdeNeuron implements org.braindyn.analysis.Analyz
     /** A builder with BrainPy's defaults for {@code size} neurons. */
     public static Builder builder(int size) { return new Builder(size); }
 
-    private Tensor initial(Object spec, String what) {
-        Tensor t = ParamSpec.resolve(label, what, "", spec, num(), ParamSpec.Rule.FINITE).get();
-        return BM.broadcastTo(t.astype(Config.defaultFloat()), stateShape()).contiguous();
-    }
 
     /** State order: I₁, I₂, Θ, V; {@code p[0]} the input current. */
     @Override Derivative derivative() {

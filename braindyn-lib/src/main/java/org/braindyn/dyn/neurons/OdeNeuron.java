@@ -30,6 +30,12 @@ abstract class OdeNeuron extends NeuronGroup {
         return ParamSpec.resolve(label, pname, unit, spec, num(), rule);
     }
 
+    /** A state's initial value from a {@link ParamSpec} form ({@code what}: e.g. {@code "vInit"}), broadcast to the state shape. */
+    final Tensor initial(Object spec, String what) {
+        Tensor t = ParamSpec.resolve(label, what, "", spec, num(), ParamSpec.Rule.FINITE).get();
+        return BM.broadcastTo(t.astype(org.braindyn.tensor.Config.defaultFloat()), stateShape()).contiguous();
+    }
+
     /** The value of a parameter that must be the same for every neuron (for {@code vectorField()}). */
     final double homogeneous(Supplier<Tensor> p, String pname) {
         Tensor t = p.get();

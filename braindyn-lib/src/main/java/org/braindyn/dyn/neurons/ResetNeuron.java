@@ -57,10 +57,6 @@ abstract class ResetNeuron extends OdeNeuron implements org.braindyn.analysis.An
 
     private Tensor startW() { return wInit == null ? wDefault.apply(V.value()).astype(Config.defaultFloat()) : initial(wInit, "wInit"); }
 
-    final Tensor initial(Object spec, String what) {
-        Tensor t = ParamSpec.resolve(label, what, "", spec, num(), ParamSpec.Rule.FINITE).get();
-        return BM.broadcastTo(t.astype(Config.defaultFloat()), stateShape()).contiguous();
-    }
 
     @Override public final Tensor update(Tensor... inputs) {
         Tensor v = V.value(), current = totalInput(v, inputs.length > 0 ? inputs[0] : null);
