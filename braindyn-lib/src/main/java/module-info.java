@@ -25,11 +25,13 @@ module org.braindyn {
     exports org.braindyn.dyn.synapses;
     exports org.braindyn.dyn.rates;
     exports org.braindyn.dyn.projections;
+    exports org.braindyn.dyn.channels;
     opens org.braindyn.dyn to org.braindyn.core;
     opens org.braindyn.dyn.neurons to org.braindyn.core;
     opens org.braindyn.dyn.synapses to org.braindyn.core;
     opens org.braindyn.dyn.rates to org.braindyn.core;
     opens org.braindyn.dyn.projections to org.braindyn.core;
+    opens org.braindyn.dyn.channels to org.braindyn.core;
     opens org.braindyn.nn to org.braindyn.core;
     opens org.braindyn.train to org.braindyn.core;
 }
