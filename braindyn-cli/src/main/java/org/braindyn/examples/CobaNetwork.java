@@ -135,7 +135,15 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
     private static NetworkBenchmark.Result simulateCompiled(EINet net, int neurons, double duration, long seed, boolean cuba, double build, PrintStream progress) {
         DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).progress(progress).jit(true);
         if (!cuba) runner.input("E.input", 20).input("I.input", 20);
-        int ne = net.E.num(), ni = net.I.num(), steps = (int) Math.round(duration / 0.1);
+        return compiledSpikes(runner, cuba ? "cuba" : "coba", net.E.num(), net.I.num(), duration, seed, build);
+    }
+
+    /**
+     * Runs a compiled {@code runner} that monitors {@code E.spike} and {@code I.spike} (dt 0.1 ms) for {@code duration}
+     * in pieces (rasters of at most ~10 MB at a time) and turns the rasters into spike lists (E first, then I).
+     */
+    static NetworkBenchmark.Result compiledSpikes(DSRunner runner, String model, int ne, int ni, double duration, long seed, double build) {
+        int neurons = ne + ni, steps = (int) Math.round(duration / 0.1);
         int piece = Math.max(1, Math.min(DSRunner.COMPILED_CHUNK, 10_000_000 / neurons));   // rasters of at most ~10 MB at a time
         double secs = 0;
         float[] times = new float[1024];
@@ -157,7 +165,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
             }
             done += len;
         }
-        return new NetworkBenchmark.Result(cuba ? "cuba" : "coba", neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
+        return new NetworkBenchmark.Result(model, neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
                 build, secs, array(java.util.Arrays.copyOf(times, total)), array(java.util.Arrays.copyOf(ids, total)));
     }
 

@@ -9,7 +9,7 @@ public final class Examples {
 
     /** Every example, in the order {@code ./braindyn run --list} shows them. */
     public static List<Example> all() {
-        return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
+        return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaHH(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
                 new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann(),
                 new EsnLorenz(), new NgrcLorenz(), new ForceSine(), new ReservoirOnline(), new BpffReadout(),
                 new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn(), new StdpExample(), new IzhikevichPatterns(), new WholeBrain());
@@ -23,7 +23,7 @@ public final class Examples {
      * of the catalogue examples the Izhikevich patterns (under 1 s), not STDP (about a minute) and the whole brain (6 s).
      */
     public static List<Example> demo() {
-        java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann",
+        java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "coba-hh", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann",
                 "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn", "stdp", "whole-brain");
         return all().stream().filter(e -> !skip.contains(e.name())).toList();
     }

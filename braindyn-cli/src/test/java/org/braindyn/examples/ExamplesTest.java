@@ -80,7 +80,7 @@ class ExamplesTest {
     @Test
     void everyExampleRunsAndWritesItsFiles(@TempDir Path dir) throws Exception {
         for (Example e : Examples.all()) {
-            if (e instanceof CobaTensorNetwork || e instanceof CobaNetwork) continue;        // covered at smaller sizes
+            if (e instanceof CobaTensorNetwork || e instanceof CobaNetwork || e instanceof CobaHH) continue;        // covered at smaller sizes
             if (e instanceof ForceSine || e instanceof BpffReadout) continue;                // ~50 s and ~25 s; see reservoirExamplesMeetTheirTargets
             if (e instanceof StdpExample || e instanceof WholeBrain) continue;              // 100 s of learning / 6 s; see their own tests below
             if (e instanceof FashionLstm || e instanceof CustomLoop || e instanceof FashionSnn || e instanceof StateSnn) continue;                                          // minutes on the real dataset; BPTT is tested in the library
@@ -139,6 +139,18 @@ class ExamplesTest {
         assertEquals(33.7, field(line, "tau_t_fit_ms"), 0.01, line);
         assertTrue(field(line, "rate_first_s_hz") > 20, line);
         assertTrue(Files.size(dir.resolve("stdp/stdp_window.png")) > 10_000 && Files.size(dir.resolve("stdp/stdp_weights.png")) > 10_000);
+    }
+
+    /**
+     * COBA-HH at 400 neurons (80 inputs each, as at 4,000): the random start sustains asynchronous activity at a few tens
+     * of Hz without input, and the same seed reproduces the same spikes.
+     */
+    @Test
+    void cobaHhSustainsActivityAndReproduces() {
+        NetworkBenchmark.Result a = CobaHH.simulate(400, 80, 7, null), b = CobaHH.simulate(400, 80, 7, null);
+        assertTrue(a.rateHz() > 5 && a.rateHz() < 150, "rate " + a.rateHz());
+        assertEquals(a.spikes(), b.spikes());
+        assertArrayEquals(a.spikeNeurons().toIntArray(), b.spikeNeurons().toIntArray());
     }
 
     /** The whole-brain model (SPEC P14, generated connectome): the nodes oscillate and functional connectivity follows structure. */
