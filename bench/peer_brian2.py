@@ -14,7 +14,7 @@ fixed connection probability 0.02 * 4000 / N without self-connections, dt 0.1 ms
 Prints one JSON line like `./braindyn run coba --json`: rate_hz, spikes, run_s (the simulation loop as Brian2's
 standalone binary reports it) and build_s (code generation + compilation, for information).
 
-Usage: python3 bench/peer_brian2.py coba|cuba|cobahh [--neurons N] [--duration MS] [--seed S] [--method M]
+Usage: python3 bench/peer_brian2.py coba|cuba|cobahh [--neurons N] [--duration MS] [--seed S] [--method M] [--threads T]
 `--method` is Brian2's state updater: `euler` (default for coba/cuba; Brian2's fastest for them, as measured in
 bench/RESULTS.md), `exponential_euler` (default for cobahh: Brian2's example's method; forward Euler, where stable,
 is measured beside it), or `exact` (CUBA only: its equations are linear).
@@ -37,6 +37,7 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--method", choices=["euler", "exponential_euler", "exact"], default=None,
                     help="Brian2 state updater; default euler, Brian2's fastest for both models (bench/RESULTS.md)")
+    ap.add_argument("--threads", type=int, default=1, help="OpenMP threads of the standalone binary (1: no OpenMP)")
     ap.add_argument("--we", type=float, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--wi", type=float, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -48,7 +49,7 @@ def main():
 
     workdir = tempfile.mkdtemp(prefix="brian2_peer_")
     b2.set_device("cpp_standalone", directory=workdir, build_on_run=False)
-    b2.prefs.devices.cpp_standalone.openmp_threads = 0
+    b2.prefs.devices.cpp_standalone.openmp_threads = a.threads if a.threads > 1 else 0
     b2.defaultclock.dt = 0.1 * ms
     b2.seed(a.seed)
 
@@ -70,7 +71,7 @@ def main():
     run_s = b2.device._last_run_time
     spikes = int(mon.num_spikes)
     print(json.dumps({"model": a.model, "peer": "brian2 " + b2.__version__ + " cpp_standalone",
-                      "method": a.method, "threads": 1,
+                      "method": a.method, "threads": a.threads,
                       "neurons": n, "duration_ms": a.duration, "seed": a.seed,
                       "rate_hz": round(spikes / n / (a.duration / 1000), 3), "spikes": spikes,
                       "build_s": round(total - run_s, 3), "run_s": round(run_s, 3)}))

@@ -84,7 +84,7 @@ public final class CobaHH implements Example {
         long t0 = System.nanoTime();
         Net net = new Net(neurons, seed);
         double build = (System.nanoTime() - t0) / 1e9;
-        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).progress(progress).jit(true);
+        DSRunner runner = CobaNetwork.spikeRunner(net, progress);
         return CobaNetwork.compiledSpikes(runner, "cobahh", net.E.num(), net.I.num(), duration, seed, build);
     }
 
@@ -101,7 +101,7 @@ public final class CobaHH implements Example {
                 String.format(java.util.Locale.ROOT, "COBA-HH, %,d Traub–Miles HH neurons, seed %d: %.1f Hz mean rate", n, seed, r.rateHz()));
         if (o.json()) { log.println(r.json()); return; }
         int steps = (int) Math.round(duration / 0.1);
-        log.printf(java.util.Locale.ROOT, "  built in %.2f s; %,d steps in %.2f s (%.1f µs per step)%n", r.buildS(), steps, r.runS(), r.runS() * 1e6 / steps);
+        log.printf(java.util.Locale.ROOT, "  built in %.2f s, compiled in %.2f s; %,d steps in %.2f s (%.1f µs per step)%n", r.buildS(), r.compileS(), steps, r.runS(), r.runS() * 1e6 / steps);
         log.printf(java.util.Locale.ROOT, "  mean rate %.2f Hz, %,d spikes; wrote %s%n", r.rateHz(), r.spikes(), png);
     }
 }

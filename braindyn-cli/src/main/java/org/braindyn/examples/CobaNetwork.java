@@ -128,52 +128,42 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
             for (int j = 0; j < s.size(); j++) { times[k] = t; ids[k++] = s.getInt(j); }
         }
         return new NetworkBenchmark.Result(cuba ? "cuba" : "coba", neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
-                build, secs, array(times), array(ids));
+                build, 0, secs, array(times), array(ids));
     }
 
-    /** The compiled run: whole spike rasters are recorded in compiled code, and spike lists read from them afterwards. */
+    /** The compiled run: spike monitors fed inside the compiled loop, no rasters. */
     private static NetworkBenchmark.Result simulateCompiled(EINet net, int neurons, double duration, long seed, boolean cuba, double build, PrintStream progress) {
-        DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).progress(progress).jit(true);
+        DSRunner runner = spikeRunner(net, progress);
         if (!cuba) runner.input("E.input", 20).input("I.input", 20);
         return compiledSpikes(runner, cuba ? "cuba" : "coba", net.E.num(), net.I.num(), duration, seed, build);
     }
 
-    /**
-     * Runs a compiled {@code runner} that monitors {@code E.spike} and {@code I.spike} (dt 0.1 ms) for {@code duration}
-     * in pieces (rasters of at most ~10 MB at a time) and turns the rasters into spike lists (E first, then I).
-     */
-    static NetworkBenchmark.Result compiledSpikes(DSRunner runner, String model, int ne, int ni, double duration, long seed, double build) {
-        int neurons = ne + ni, steps = (int) Math.round(duration / 0.1);
-        int piece = Math.max(1, Math.min(DSRunner.COMPILED_CHUNK, 10_000_000 / neurons));   // rasters of at most ~10 MB at a time
-        double secs = 0;
-        float[] times = new float[1024];
-        int[] ids = new int[1024];
-        int total = 0;
-        for (int done = 0; done < steps; ) {
-            int len = Math.min(piece, steps - done);
-            secs += runner.run(len * 0.1);
-            java.util.Map<String, Tensor> rec = runner.takeRecords();
-            boolean[] e = flatBools(rec.get("E.spike")), i = flatBools(rec.get("I.spike"));
-            for (int step = 0; step < len; step++) {
-                float t = (float) ((done + step) * 0.1);
-                for (int j = 0; j < ne + ni; j++) {
-                    if (!(j < ne ? e[step * ne + j] : i[step * ni + j - ne])) continue;
-                    if (total == times.length) { times = java.util.Arrays.copyOf(times, 2 * total); ids = java.util.Arrays.copyOf(ids, 2 * total); }
-                    times[total] = t;
-                    ids[total++] = j;
-                }
-            }
-            done += len;
-        }
-        return new NetworkBenchmark.Result(model, neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
-                build, secs, array(java.util.Arrays.copyOf(times, total)), array(java.util.Arrays.copyOf(ids, total)));
+    /** A compiled runner (dt 0.1 ms) of a network with populations {@code E} and {@code I}, with spike monitors on both. */
+    static DSRunner spikeRunner(Network net, PrintStream progress) {
+        return new DSRunner(net, List.of(), 0.1).spikeMonitor("E.spike").spikeMonitor("I.spike").progress(progress).jit(true);
     }
 
-    /** The elements of a boolean tensor, without a copy when it owns a flat array. */
-    private static boolean[] flatBools(Tensor t) {
-        Tensor c = t.contiguous();
-        boolean[] a = (boolean[]) c.storage();
-        return c.offset() == 0 && a.length == c.size() ? a : c.toBoolArray();
+    /**
+     * Runs {@code runner} (from {@link #spikeRunner}) for {@code duration} ms and merges its two spike monitors into
+     * one time-ordered list ({@code ne} E neurons first, the {@code ni} I neurons from {@code ne} on, within each step).
+     */
+    static NetworkBenchmark.Result compiledSpikes(DSRunner runner, String model, int ne, int ni, double duration, long seed, double build) {
+        double secs = runner.run(duration);
+        org.braindyn.dyn.SpikeMonitor e = runner.spikes("E.spike"), i = runner.spikes("I.spike");
+        long[] se = e.steps(), si = i.steps();
+        int[] ie = e.indices(), ii = i.indices();
+        int total = se.length + si.length;
+        float[] times = new float[total];
+        int[] ids = new int[total];
+        for (int k = 0, a = 0, b = 0; k < total; k++) {
+            boolean fromE = b == si.length || a < se.length && se[a] <= si[b];
+            if (fromE) { times[k] = (float) (se[a] * 0.1); ids[k] = ie[a++]; }
+            else { times[k] = (float) (si[b] * 0.1); ids[k] = ne + ii[b++]; }
+        }
+        int neurons = ne + ni;
+        double compile = runner.compileSeconds();
+        return new NetworkBenchmark.Result(model, neurons, duration, seed, total / (double) neurons / (duration / 1000), total,
+                build, compile, secs - compile, array(times), array(ids));
     }
 
     @Override public java.util.Set<String> options() {
@@ -206,7 +196,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
                 String.format(java.util.Locale.ROOT, "%s network, %,d LIF neurons, seed %d: %.1f Hz mean rate", cuba ? "CUBA" : "COBA", n, seed, r.rateHz()));
         if (o.json()) { log.println(r.json()); return; }
         int steps = (int) Math.round(duration / 0.1);
-        log.printf(java.util.Locale.ROOT, "  built in %.2f s; %,d steps in %.2f s (%.1f µs per step)%n", r.buildS(), steps, r.runS(), r.runS() * 1e6 / steps);
+        log.printf(java.util.Locale.ROOT, "  built in %.2f s, compiled in %.2f s; %,d steps in %.2f s (%.1f µs per step)%n", r.buildS(), r.compileS(), steps, r.runS(), r.runS() * 1e6 / steps);
         log.printf(java.util.Locale.ROOT, "  mean rate %.2f Hz, %,d spikes%n", r.rateHz(), r.spikes());
         log.println("  wrote " + npz + " (spike_times_ms, spike_neurons) and " + png);
     }

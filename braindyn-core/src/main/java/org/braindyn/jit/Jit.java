@@ -64,6 +64,33 @@ public final class Jit {
     }
 
     /**
+     * Receives a value that compiled code streams back to Java (the reverse of {@link #hostValue}). {@code array} is
+     * the value's backing primitive array ({@code boolean[]}, {@code float[]}, {@code double[]}, {@code int[]} …, by
+     * dtype) and its {@code size} elements start at {@code offset} in C order. The array belongs to the compiled
+     * code: read it during the call, never keep it.
+     */
+    @FunctionalInterface
+    public interface HostSink { void accept(Object array, int offset, int size); }
+
+    /**
+     * Hands {@code value} to {@code sink} (BrainPy's host callback for monitors): outside compiled code at once;
+     * while tracing, compiled code calls {@code sink} with the computed value after every run (every step of a
+     * compiled loop), without copying or allocating. Spike monitors use it to append the neurons that fired to
+     * lists whose memory grows with the number of spikes. Compiled loops that stream values cannot be
+     * differentiated (their backward pass would replay the forward steps and stream them again).
+     * <pre>{@code Jit.sink(lif.spike.value(), (a, off, n) -> record((boolean[]) a, off, n));}</pre>
+     */
+    public static void sink(Tensor value, HostSink sink) {
+        if (sink == null) throw new IllegalArgumentException("Jit.sink: the sink is null");
+        Tracer t = Tracer.active();
+        if (t != null) { t.sink(value, sink); return; }
+        if (value.isSymbolic())
+            throw new IllegalArgumentException("Jit.sink: a symbolic value outside a trace (" + value.dtype().numpyName() + value.shape() + ")");
+        Tensor c = value.contiguous();
+        sink.accept(c.storage(), c.offset(), (int) c.size());
+    }
+
+    /**
      * For components that keep state in Java fields (not in {@code Variable}s) and so cannot be carried by compiled
      * code: throws a {@link TracerError} naming {@code who} when called while tracing, instead of letting the trace
      * bake that state in as constants.
@@ -107,6 +134,7 @@ public final class Jit {
         Program program(int[][] inPlace) {
             Program p = new Program(graph, fuse, inPlace);
             p.hosts(trace.hosts());
+            p.sinks(trace.sinks());
             if (debug > 0) System.err.println("[braindyn.jit] compiled " + graph.inputs.length + " inputs ->\n" + graph + "\n" + p.describe());
             return p;
         }

@@ -42,6 +42,7 @@ public final class JitFunction {
             Tensor[] all = java.util.Arrays.copyOf(inputs, c.graph().inputs.length);
             for (Tracer.HostValue h : tr.hosts()) all[h.input()] = h.fn().get();
             outs = Interpreter.reference(c.graph(), all);
+            for (Tracer.SinkOut s : tr.sinks()) Jit.sink(outs[s.output()], s.sink());
         }
         else {
             Program p = c.program();
@@ -62,7 +63,7 @@ public final class JitFunction {
     private Tensor[] differentiable(Tensor[] args) {
         Jit.Compiled c = fused.get(args);
         Tracer.Result tr = c.trace();
-        if (!tr.captured().isEmpty() || tr.customRule() != null || !tr.hosts().isEmpty()) return fn.apply(args);   // closures over differentiated tensors, custom rules: the plain code
+        if (!tr.captured().isEmpty() || tr.customRule() != null || !tr.hosts().isEmpty() || !tr.sinks().isEmpty()) return fn.apply(args);   // closures over differentiated tensors, custom rules: the plain code
         List<Variable> read = tr.readVars(), written = tr.writtenVars();
         Tensor[] inputs = new Tensor[args.length + read.size()];
         System.arraycopy(args, 0, inputs, 0, args.length);

@@ -39,6 +39,18 @@ public final class Loops {
      */
     public static Tensor[] forLoop(Function<Tensor[], Tensor[]> body, Tensor... xs) { return loop(body, body, xs, new Tensor[0], 1); }
 
+    /**
+     * Traces and compiles the body of {@code forLoop(body, xs)} without running it (the next {@link #forLoop} with
+     * the same body and slice types reuses the result), so that a caller can time compilation apart from the loop.
+     */
+    public static void precompileForLoop(Function<Tensor[], Tensor[]> body, Tensor... xs) {
+        length(xs);
+        if (Jit.isTracing()) return;
+        List<TensorType> argTypes = new ArrayList<>();
+        for (Tensor x : xs) argTypes.add(new TensorType(x.dtype(), x.shape().drop(1)));
+        compiled(body, body, argTypes, xs.length, 0);
+    }
+
     /** {@link #forLoop} whose gradient stores only every {@code every}-th carry (memory ∝ T/every + every). */
     public static Tensor[] checkpointedForLoop(Function<Tensor[], Tensor[]> body, int every, Tensor... xs) {
         if (every < 1) throw new IllegalArgumentException("Loops.checkpointedForLoop: every must be >= 1; got " + every);

@@ -117,7 +117,14 @@ final class Program {
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
                     live.add(n.out());
-                    run.add(eventSumStep(n, (float[]) b));
+                    int ev = n.in()[3];
+                    EventList list = eventLists.get(ev);
+                    if (list == null) {   // the first event sum on these events: turn them into a list of active rows once
+                        list = new EventList(new int[graph.type(ev).shape().size()], new int[1]);
+                        eventLists.put(ev, list);
+                        run.add(compactStep(ev, list));
+                    }
+                    run.add(eventSumStep(n, (float[]) b, list));
                 } else run.add(singleStep(n));
             }
         }
@@ -175,15 +182,27 @@ final class Program {
                 && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.I32;
     }
 
-    private Runnable eventSumStep(Graph.Node n, float[] out) {
+    /** The active rows of one boolean event value in this step: {@code rows[0 … count[0])}. */
+    private record EventList(int[] rows, int[] count) {}
+
+    /** Event values read by event sums, each compacted once per run into its list. */
+    private final java.util.Map<Integer, EventList> eventLists = new java.util.HashMap<>();
+
+    private Runnable compactStep(int ev, EventList list) {
+        int n = graph.type(ev).shape().size();
+        return () -> list.count()[0] = org.braindyn.ops.internal.EventLists.compact((boolean[]) arr[ev], off[ev], n, list.rows());
+    }
+
+    private Runnable eventSumStep(Graph.Node n, float[] out, EventList list) {
         org.braindyn.ops.Attr.Csr c = (org.braindyn.ops.Attr.Csr) n.attr();
-        int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], ev = n.in()[3], o = n.out();
+        int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], o = n.out();
         boolean homo = graph.type(wv).shape().rank() == 0;
+        int[] rows = list.rows(), count = list.count();
         return () -> {
             arr[o] = out;
             off[o] = 0;
-            org.braindyn.ops.internal.CsrKernels.eventSumInto((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], (float[]) arr[wv], off[wv], homo,
-                    (boolean[]) arr[ev], off[ev], c.rows(), out, 0, c.cols());
+            org.braindyn.ops.internal.CsrKernels.eventSumListInto((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], (float[]) arr[wv], off[wv], homo,
+                    rows, count[0], out, 0, c.cols());
         };
     }
 
@@ -229,7 +248,12 @@ final class Program {
     /** Inputs Java computes before every run (see {@link Jit#hostValue}). */
     void hosts(List<Tracer.HostValue> h) { hosts = List.copyOf(h); }
 
-    /** Runs the schedule once on the bound inputs (host values are computed first). */
+    private Tracer.SinkOut[] sinks = new Tracer.SinkOut[0];
+
+    /** Outputs handed to Java after every run (see {@link Jit#sink}). */
+    void sinks(List<Tracer.SinkOut> s) { sinks = s.toArray(Tracer.SinkOut[]::new); }
+
+    /** Runs the schedule once on the bound inputs (host values are computed first, sinks are called last). */
     void run() {
         for (Tracer.HostValue h : hosts) {
             Tensor v = h.fn().get();
@@ -242,6 +266,10 @@ final class Program {
                 int v = graph.outputs[k];
                 System.arraycopy(arr[v], off[v], copyTarget[k], copyOff[k], graph.type(v).shape().size());
             }
+        for (Tracer.SinkOut s : sinks) {
+            int v = graph.outputs[s.output()];
+            s.sink().accept(arr[v], off[v], graph.type(v).shape().size());
+        }
     }
 
     /** Output {@code k} of the last run as a new tensor (its own copy of the elements). */

@@ -35,10 +35,17 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
     /** A value Java computes on the host before each run (e.g. a random draw): input {@code input} of the graph. */
     record HostValue(int input, TensorType type, java.util.function.Supplier<Tensor> fn) {}
 
+    /** A value streamed to Java after every run: graph output {@code output} handed to {@code sink}. */
+    record SinkOut(int output, Jit.HostSink sink) {}
+
     record Result(Graph graph, int argCount, int resultCount, List<Variable> readVars, List<TensorType> readTypes,
-                  List<Variable> writtenVars, List<Tensor> captured, String customRule, List<HostValue> hosts) {
+                  List<Variable> writtenVars, List<Tensor> captured, String customRule, List<HostValue> hosts, List<SinkOut> sinks) {
         /** Fails if the graph cannot be differentiated by its primitives (it traced a custom backward rule). */
         void requireDifferentiable(String who) {
+            if (!sinks.isEmpty())
+                throw new TracerError(who + ": the compiled code streams values to Java (Jit.sink, e.g. a spike monitor) on every "
+                        + "run, and its backward pass would replay the forward steps and stream them again; differentiate it "
+                        + "without the streaming monitor, or eagerly");
             if (!hosts.isEmpty())
                 throw new TracerError(who + ": the compiled code draws host values (e.g. random numbers) afresh on every run, so "
                         + "its backward pass could not replay the forward one; differentiate this code eagerly");
@@ -66,6 +73,15 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
     }
     private final Map<Tensor, Integer> capturedIds = new IdentityHashMap<>();
     private final List<HostValue> hosts = new ArrayList<>();
+    private final List<int[]> sinkIds = new ArrayList<>();
+    private final List<Jit.HostSink> sinkFns = new ArrayList<>();
+
+    /** Records that the value of {@code x} goes to {@code fn} after every run. */
+    void sink(Tensor x, Jit.HostSink fn) {
+        if (!open) throw new TracerError("A compiled function's trace has ended; Jit.sink cannot be recorded");
+        sinkIds.add(new int[] {idOf(x)});
+        sinkFns.add(fn);
+    }
     private static final ScopedValue<Tracer> ACTIVE = ScopedValue.newInstance();
 
     /** The trace running on this thread, or null. */
@@ -122,9 +138,11 @@ final class Tracer implements Prims.Handler, Variable.Watcher, Prims.CustomRuleO
             written.add(e.getKey());
             outs.add(id);
         }
+        List<SinkOut> sinks = new ArrayList<>();
+        for (int k = 0; k < t.sinkIds.size(); k++) { sinks.add(new SinkOut(outs.size(), t.sinkFns.get(k))); outs.add(t.sinkIds.get(k)[0]); }
         Graph g = t.builder.buildOrdered(inputOrder.stream().mapToInt(Integer::intValue).toArray(),
                 outs.stream().mapToInt(Integer::intValue).toArray());
-        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured), t.customRule, List.copyOf(hostInputs));
+        return new Result(g, args.length, out.length, read, readTypes, written, List.copyOf(t.captured), t.customRule, List.copyOf(hostInputs), List.copyOf(sinks));
     }
 
     private Tensor symbol(int id, String origin) {

@@ -26,6 +26,8 @@ import org.braindyn.tensor.Tensor;
  * double secs = runner.run(1000);
  * Tensor spikes = runner.mon("E.spike");      // (10000, 3200)
  * }</pre>
+ * For long runs record spikes with {@link #spikeMonitor} instead of a raster: {@code (step, neuron)} lists whose memory
+ * grows with the number of spikes.
  */
 public final class DSRunner {
     /** How an input combines with the variable. */
@@ -64,6 +66,11 @@ public final class DSRunner {
      * delays) are not, and fail with a {@link org.braindyn.jit.TracerError} that names them.
      */
     public DSRunner jit(boolean on) { this.jit = on; return this; }
+
+    private double compileSeconds;
+
+    /** Seconds spent tracing and compiling the step so far (included in what {@link #run} returns; 0 for eager runs). */
+    public double compileSeconds() { return compileSeconds; }
 
     private boolean checkFinite;
     private List<Map.Entry<String, Variable>> finiteChecked;
@@ -142,6 +149,39 @@ public final class DSRunner {
      */
     public DSRunner monitor(String name, Supplier<Tensor> fn) { return addMonitor(name, fn); }
 
+    private final Map<String, SpikeMonitor> spikeMonitors = new LinkedHashMap<>();
+    private final Map<String, Variable> spikeVars = new LinkedHashMap<>();
+
+    /**
+     * Records the spikes of the boolean (or 0/1) variable at {@code path} as {@code (step, index)} lists, read with
+     * {@link #spikes} (Brian2's {@code SpikeMonitor}): memory grows with the number of spikes, not with
+     * steps × neurons, and a compiled run hands each step's spikes to the monitor inside the loop without
+     * recording a raster.
+     * <pre>{@code runner.spikeMonitor("E.spike"); runner.run(1000); double[] t = runner.spikes("E.spike").timesMs();}</pre>
+     */
+    public DSRunner spikeMonitor(String path) {
+        if (tsLen > 0 || compiledBody != null) throw new IllegalStateException("DSRunner: add spike monitor '" + path + "' before the first run");
+        if (spikeMonitors.containsKey(path)) throw new IllegalArgumentException("DSRunner: '" + path + "' is already monitored by a spike monitor");
+        Variable v = resolve(path, "spike monitor");
+        if (!(v.dtype() == org.braindyn.tensor.DType.BOOL || v.dtype().isFloating()))
+            throw new IllegalArgumentException("DSRunner.spikeMonitor: '" + path + "' holds " + v.dtype().numpyName() + "; expected a boolean (or 0/1 floating-point) spike state");
+        spikeMonitors.put(path, new SpikeMonitor(path, dt));
+        spikeVars.put(path, v);
+        return this;
+    }
+
+    /** The spikes recorded by the spike monitor on {@code path} (see {@link #spikeMonitor}). */
+    public SpikeMonitor spikes(String path) {
+        SpikeMonitor m = spikeMonitors.get(path);
+        if (m == null) throw new IllegalArgumentException("DSRunner: '" + path + "' has no spike monitor; spike monitors: " + String.join(", ", spikeMonitors.keySet()));
+        return m;
+    }
+
+    /** Hands every spike variable's current value to its monitor (eagerly, or as a sink of the compiled step). */
+    private void feedSpikeMonitors() {
+        for (var e : spikeMonitors.entrySet()) org.braindyn.jit.Jit.sink(spikeVars.get(e.getKey()).value(), e.getValue());
+    }
+
     private Variable resolve(String path, String what) {
         Collector<Variable> rel = target.vars(Module.Scheme.RELATIVE), abs = target.vars();
         if (rel.contains(path)) return rel.get(path);
@@ -157,6 +197,7 @@ public final class DSRunner {
     public DSRunner input(String path, Tensor value, boolean iter, Op op) {
         Variable v = resolve(path, "input");
         inputs.add(new Input(v, value, iter, op));
+        compiledBody = null;   // a compiled step traced before this input is retraced at the next run, never silently reused
         return this;
     }
 
@@ -175,6 +216,7 @@ public final class DSRunner {
         if (!(duration >= 0) || Double.isInfinite(duration))
             throw new IllegalArgumentException("DSRunner.run: duration must be a finite number of ms >= 0; got " + duration);
         int n = (int) Math.round(duration / dt);
+        for (SpikeMonitor m : spikeMonitors.values()) m.at(step);
         if (jit) return runCompiled(n);
         long t0 = System.nanoTime();
         long lastReport = t0;
@@ -187,6 +229,7 @@ public final class DSRunner {
             });
             addTime(t);
             for (var e : monitors.entrySet()) records.get(e.getKey()).add(e.getValue().get());
+            feedSpikeMonitors();
             if (checkFinite)
                 for (var e : finiteChecked())
                     if (!BM.all(BM.isfinite(e.getValue().value())).getBool()) throw nonFinite(e.getKey(), e.getValue().value(), i);
@@ -203,6 +246,7 @@ public final class DSRunner {
         long t0 = System.nanoTime(), lastReport = t0;
         List<Input> iters = inputs.stream().filter(Input::iter).toList();
         List<Map.Entry<String, Variable>> checked = checkFinite ? finiteChecked() : List.of();
+        boolean compiled = false;   // the first chunk of this run traces and compiles (or finds the cached step), timed apart
         if (compiledBody == null) {
             List<String> names = List.copyOf(monitors.keySet());
             compiledBody = x -> {
@@ -212,6 +256,7 @@ public final class DSRunner {
                     for (Input in : inputs) apply(in, in.iter() ? x[j++] : in.value());
                     target.update();
                     for (int m = 0; m < names.size(); m++) out[m] = monitors.get(names.get(m)).get();
+                    feedSpikeMonitors();
                     for (int c = 0; c < checked.size(); c++) out[names.size() + c] = BM.all(BM.isfinite(checked.get(c).getValue().value()));
                 });
                 return out;
@@ -219,8 +264,8 @@ public final class DSRunner {
         }
         for (int done = 0; done < n; ) {
             int len = Math.min(COMPILED_CHUNK, n - done);
-            float[] times = new float[len];
-            for (int k = 0; k < len; k++) times[k] = (float) ((step + k) * dt);
+            double[] times = new double[len];   // float64: at 10⁶ ms a float32 step would be 0.0625 ms
+            for (int k = 0; k < len; k++) times[k] = (step + k) * dt;
             Tensor[] xs = new Tensor[1 + iters.size()];
             xs[0] = BM.array(times);
             for (int j = 0; j < iters.size(); j++) {
@@ -229,6 +274,12 @@ public final class DSRunner {
                     throw new IllegalArgumentException("DSRunner: iterated input for " + iters.get(j).target().describe() + " has " + v.dim(0)
                             + " rows; the run needs " + (step + len));
                 xs[1 + j] = v.get((step) + ":" + (step + len));
+            }
+            if (!compiled) {
+                long c0 = System.nanoTime();
+                org.braindyn.jit.Loops.precompileForLoop(compiledBody, xs);
+                compileSeconds += (System.nanoTime() - c0) / 1e9;
+                compiled = true;
             }
             Tensor[] ys = org.braindyn.jit.Loops.forLoop(compiledBody, xs);
             int m = 0;
@@ -318,6 +369,7 @@ public final class DSRunner {
     /**
      * Writes {@code ts} and every monitor to an {@code .npz} (atomically). A function monitor whose shape changes
      * between steps is written concatenated along its first axis, with {@code NAME_counts} holding each step's length.
+     * A spike monitor is written as {@code NAME_times} (ms, float64) and {@code NAME_indices} (int32).
      */
     public void save(Path file) throws java.io.IOException {
         Map<String, Tensor> m = new LinkedHashMap<>();
@@ -330,6 +382,10 @@ public final class DSRunner {
             // Values whose shape changes between steps: concatenated along axis 0, with the length of each step.
             m.put(e.getKey(), BM.concatenate(0, r.stream().map(t -> t.ndim() == 0 ? t.reshape(1) : t).toArray(Tensor[]::new)));
             m.put(e.getKey() + "_counts", BM.array(r.stream().mapToInt(t -> t.ndim() == 0 ? 1 : t.dim(0)).toArray()));
+        }
+        for (SpikeMonitor sm : spikeMonitors.values()) {
+            m.put(sm.name() + "_times", BM.array(sm.timesMs()));
+            m.put(sm.name() + "_indices", BM.array(sm.indices()));
         }
         Npz.write(file, m);
     }

@@ -80,6 +80,27 @@ public final class CsrKernels {
         else addRows(ip, ipo, ix, ixo, ev, eo, rows, out, oo, w, wo);
     }
 
+    /**
+     * As {@link #eventSumInto}, with the events given as the list of active rows {@code rows[0 … count)} (see
+     * {@link EventLists#compact}): only the rows that fired are visited.
+     */
+    public static void eventSumListInto(int[] ip, int ipo, int[] ix, int ixo, float[] w, int wo, boolean homo, int[] rows, int count,
+                                        float[] out, int oo, int cols) {
+        java.util.Arrays.fill(out, oo, oo + cols, 0f);
+        if (homo) {
+            float v = w[wo];
+            for (int k = 0; k < count; k++) {
+                int row = rows[k];
+                for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) out[oo + ix[ixo + s]] += v;
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                int row = rows[k];
+                for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) out[oo + ix[ixo + s]] += w[wo + s];
+            }
+        }
+    }
+
     /** The hot loop of a per-synapse-weight event sum. */
     private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, int ro, float[] w, int wo) {
         for (int row = 0; row < rows; row++) {

@@ -1,0 +1,55 @@
+package org.braindyn.ops.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Event vectors to index lists, and the event sum over such a list, against plain loops. */
+class EventListsTest {
+    private static int[] reference(boolean[] ev, int off, int n) {
+        return java.util.stream.IntStream.range(0, n).filter(i -> ev[off + i]).toArray();
+    }
+
+    @Test
+    void compactListsTheTruePositionsInOrderForAnyLengthOffsetAndDensity() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int n : new int[] {0, 1, 7, 31, 32, 33, 64, 65, 100, 1000, 4000}) {
+            for (double p : new double[] {0, 0.003, 0.1, 0.5, 1}) {
+                int off = r.nextInt(5);
+                boolean[] ev = new boolean[off + n + 3];
+                for (int i = 0; i < ev.length; i++) ev[i] = r.nextDouble() < p;
+                int[] out = new int[n];
+                int c = EventLists.compact(ev, off, n, out);
+                assertArrayEquals(reference(ev, off, n), java.util.Arrays.copyOf(out, c), "n " + n + ", p " + p + ", offset " + off);
+            }
+        }
+    }
+
+    @Test
+    void theEventSumOverAListEqualsTheEventSumOverTheBooleans() {
+        SplittableRandom r = new SplittableRandom(8);
+        int rows = 500, cols = 300, fan = 12;
+        int[] ip = new int[rows + 1], ix = new int[rows * fan];
+        float[] w = new float[rows * fan];
+        for (int i = 0; i < rows; i++) {
+            ip[i + 1] = ip[i] + fan;
+            for (int k = 0; k < fan; k++) { ix[i * fan + k] = r.nextInt(cols); w[i * fan + k] = (float) r.nextDouble(); }
+        }
+        boolean[] ev = new boolean[rows];
+        for (int i = 0; i < rows; i++) ev[i] = r.nextDouble() < 0.05;
+        int[] list = new int[rows];
+        int count = EventLists.compact(ev, 0, rows, list);
+        for (boolean homo : new boolean[] {true, false}) {
+            float[] a = new float[cols + 2], b = new float[cols + 2];
+            java.util.Arrays.fill(a, 9f);   // stale values: both must zero their output range first
+            java.util.Arrays.fill(b, 9f);
+            CsrKernels.eventSumInto(ip, 0, ix, 0, w, 0, homo, ev, 0, rows, a, 1, cols);
+            CsrKernels.eventSumListInto(ip, 0, ix, 0, w, 0, homo, list, count, b, 1, cols);
+            assertArrayEquals(a, b, "homogeneous " + homo);
+            assertEquals(9f, b[0]);
+            assertEquals(9f, b[cols + 1]);
+        }
+    }
+}
