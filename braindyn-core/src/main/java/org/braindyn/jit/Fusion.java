@@ -42,6 +42,16 @@ final class Fusion {
      */
     record Fused(List<Graph.Node> members, int n, int[] inputs, Load[] loads, int[] loadParam, int[] outputs) implements Step {}
 
+    /**
+     * Most elementwise members one fused kernel takes ({@code -Dbraindyn.jit.maxFused}, default {@value #DEFAULT_MAX});
+     * a longer chain continues in a new kernel of the same shape. HotSpot's C2 inlines at most ~8,000 bytecodes into
+     * one compiled method: past ~30 ops the Vector API calls of a SIMD kernel no longer all inline, its vectors and
+     * masks are then boxed (allocation on every step, measured), and a scalar kernel of a few hundred ops exceeds the
+     * 8,000-byte method size above which HotSpot does not compile at all.
+     */
+    static final int MAX_MEMBERS = Integer.getInteger("braindyn.jit.maxFused", Fusion.DEFAULT_MAX);
+    private static final int DEFAULT_MAX = 25;
+
     private Fusion() {}
 
     static boolean isElementwise(Op op) {
@@ -52,7 +62,10 @@ final class Fusion {
     }
 
     /** The schedule of {@code g}; {@code fuse=false} gives one {@link Single} per node (for debugging). */
-    static List<Step> schedule(Graph g, boolean fuse) {
+    static List<Step> schedule(Graph g, boolean fuse) { return schedule(g, fuse, MAX_MEMBERS); }
+
+    /** {@link #schedule(Graph, boolean)} with at most {@code maxMembers} elementwise members per fused kernel. */
+    static List<Step> schedule(Graph g, boolean fuse, int maxMembers) {
         List<Graph.Node> nodes = g.nodes;
         List<Step> out = new ArrayList<>();
         if (!fuse) { for (Graph.Node n : nodes) out.add(new Single(n)); return out; }
@@ -67,14 +80,16 @@ final class Fusion {
         boolean[] reduced = new boolean[nv];
         Map<Shape, Integer> open = new HashMap<>();
         List<Shape> groupShape = new ArrayList<>();
+        List<Integer> groupSize = new ArrayList<>();
         for (int k = 0; k < nodes.size(); k++) {
             Graph.Node n = nodes.get(k);
             Shape s = g.type(n.out()).shape();
             int join = -1;
             if (isElementwise(n.op()) && KernelEmitter.supports(n, g) && s.size() > 0) {
                 Integer gid = open.get(s);
+                if (gid != null && groupSize.get(gid) >= maxMembers) { open.remove(s); gid = null; }   // full: continue in a new kernel
                 if (gid == null || !loadable(n, g, s)) {
-                    if (loadable(n, g, s)) { gid = groupShape.size(); groupShape.add(s); open.put(s, gid); }
+                    if (loadable(n, g, s)) { gid = groupShape.size(); groupShape.add(s); groupSize.add(0); open.put(s, gid); }
                     else gid = null;
                 }
                 if (gid != null) join = gid;
@@ -89,7 +104,7 @@ final class Fusion {
                 int gi = groupOfValue[i];
                 if (gi >= 0 && gi != join) open.values().remove(gi);
             }
-            if (join >= 0) { groupOfNode[k] = join; groupOfValue[n.out()] = join; }
+            if (join >= 0) { groupOfNode[k] = join; groupOfValue[n.out()] = join; groupSize.set(join, groupSize.get(join) + 1); }
         }
         // absorb broadcasts/reshapes whose readers are all in one group
         boolean[] absorbed = new boolean[nodes.size()];

@@ -125,6 +125,14 @@ final class Program {
                         run.add(compactStep(ev, list));
                     }
                     run.add(eventSumStep(n, (float[]) b, list));
+                } else if (matvecInto(n) && !taken[n.out()]) {   // a transposed float32 CSR mat-vec into a planned buffer
+                    TensorType t = graph.type(n.out());
+                    Object b = take(pool, t);
+                    if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
+                    bufOf[n.out()] = bufferById.size();
+                    bufferById.add(b);
+                    live.add(n.out());
+                    run.add(matvecStep(n, (float[]) b));
                 } else run.add(singleStep(n));
             }
         }
@@ -180,6 +188,27 @@ final class Program {
         return n.op() == Op.CSR_EVENT_SUM && graph.type(n.out()).dtype() == org.braindyn.tensor.DType.F32
                 && graph.type(n.in()[3]).dtype() == org.braindyn.tensor.DType.BOOL && graph.type(n.in()[2]).dtype() == org.braindyn.tensor.DType.F32
                 && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.I32;
+    }
+
+    /** A transposed float32 CSR mat-vec of a float32 vector: run by {@link #matvecStep}. */
+    private boolean matvecInto(Graph.Node n) {
+        if (n.op() != Op.CSR_MATVEC || !((org.braindyn.ops.Attr.Csr) n.attr()).transpose()) return false;
+        TensorType x = graph.type(n.in()[3]), w = graph.type(n.in()[2]);
+        return graph.type(n.out()).dtype() == org.braindyn.tensor.DType.F32 && x.dtype() == org.braindyn.tensor.DType.F32 && x.shape().rank() == 1
+                && w.dtype() == org.braindyn.tensor.DType.F32 && w.shape().rank() <= 1 && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.I32;
+    }
+
+    private Runnable matvecStep(Graph.Node n, float[] out) {
+        org.braindyn.ops.Attr.Csr c = (org.braindyn.ops.Attr.Csr) n.attr();
+        int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], xv = n.in()[3], o = n.out();
+        boolean homo = graph.type(wv).shape().rank() == 0;
+        double[] acc = new double[c.cols()];
+        return () -> {
+            arr[o] = out;
+            off[o] = 0;
+            org.braindyn.ops.internal.CsrKernels.matvecTransposeInto((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], (float[]) arr[wv], off[wv], homo,
+                    (float[]) arr[xv], off[xv], c.rows(), acc, out, 0, c.cols());
+        };
     }
 
     /** The active rows of one boolean event value in this step: {@code rows[0 … count[0])}. */
@@ -243,10 +272,10 @@ final class Program {
     private final Object[] copyTarget;
     private final int[] copyOff;
 
-    private List<Tracer.HostValue> hosts = List.of();
+    private Tracer.HostValue[] hosts = new Tracer.HostValue[0];   // arrays, not lists: a per-run iterator would allocate
 
     /** Inputs Java computes before every run (see {@link Jit#hostValue}). */
-    void hosts(List<Tracer.HostValue> h) { hosts = List.copyOf(h); }
+    void hosts(List<Tracer.HostValue> h) { hosts = h.toArray(Tracer.HostValue[]::new); }
 
     private Tracer.SinkOut[] sinks = new Tracer.SinkOut[0];
 

@@ -35,7 +35,7 @@ class VectorKernelTest {
             return new Tensor[] {w, c, BM.where(a[2], c, a[0].le(a[1])), a[0].gt(a[1]), a[0].eq(a[1])};
         });
         Graph g = f.graph(tx, ty, tm);
-        List<Fusion.Step> sched = Fusion.schedule(g, true);
+        List<Fusion.Step> sched = Fusion.schedule(g, true, Integer.MAX_VALUE);   // one kernel, whatever the default cap
         assertEquals(1, sched.size(), g.toString());
         Fusion.Fused fu = (Fusion.Fused) sched.get(0);
         assertTrue(VectorEmitter.applies(fu, g), "every primitive here has an exact vector form");
@@ -68,5 +68,19 @@ class VectorKernelTest {
         JitFunction f = Jit.jit(a -> new Tensor[] {BM.exp(a[0]).add(1)});
         Graph g = f.graph(BM.ones(100));
         assertFalse(VectorEmitter.applies((Fusion.Fused) Fusion.schedule(g, true).get(0), g), "exp has no bit-exact vector form");
+    }
+
+    @Test
+    void aLongChainIsSplitIntoKernelsOfAtMostTheCapAndGivesTheSameBits() {
+        Tensor x = BM.linspace(-3, 3, 500).astype(DType.F32);
+        JitFunction f = Jit.jit(a -> {
+            Tensor v = a[0];
+            for (int k = 0; k < 40; k++) v = v.mul(0.99f).add(0.01f);
+            return new Tensor[] {v};
+        });
+        List<Fusion.Step> sched = Fusion.schedule(f.graph(x), true);
+        assertTrue(sched.size() >= 80 / Fusion.MAX_MEMBERS, "kernels: " + sched.size());
+        for (Fusion.Step st : sched) assertTrue(((Fusion.Fused) st).members().size() <= Fusion.MAX_MEMBERS);
+        assertEquals(f.callUnfused(x)[0], f.call(x)[0]);
     }
 }

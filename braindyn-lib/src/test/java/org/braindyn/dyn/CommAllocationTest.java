@@ -16,14 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Steady-state allocation of a compiled network step, one communication path at a time: a driven population
- * projects onto a second one through the path under test. 2,000 more steps must not allocate more than TLAB noise
+ * projects onto a second one through the path under test. (Both populations have the same size, so fusion merges
+ * their updates into one chain; before fused kernels were capped at {@code Fusion.MAX_MEMBERS} ops, that 36-op SIMD
+ * kernel boxed its Vector API masks and allocated ~4 KB per step.) 2,000 more steps must not allocate more than TLAB noise
  * (16 KB, i.e. under 8 bytes per step). {@link Allocations#measure} throws where the JVM cannot count allocations,
  * so these tests fail there instead of passing vacuously.
  */
-@org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet (simulation-speed issue): in these two-population "
-        + "networks DCE/fusion merges both populations into one 36-op SIMD kernel that C2 does not fully intrinsify, so Vector API "
-        + "masks are boxed and every step allocates ~4 KB (8,000,000 bytes per 2,000 steps; ~21 KB per step behind a 20-step "
-        + "spike delay). JFR: jdk.incubator.vector.Float256Vector.compare allocating inside the generated kernel.")
 class CommAllocationTest {
     @BeforeEach void names() { Naming.clearNameCache(); }
 
@@ -52,13 +50,20 @@ class CommAllocationTest {
             return new Tensor[0];
         };
         Tensor t1 = arange(2000).astype(DType.F32).mul(0.1f), t2 = arange(4000).astype(DType.F32).mul(0.1f);
-        long more = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 30 && more >= 16 * 1024; attempt++) {   // steady state: after HotSpot's warm-up
+        // steady state: two runs of the short loop allocate the same (HotSpot's warm-up over); a smaller second
+        // measurement must not make the difference negative and pass vacuously
+        // (while the SIMD kernels still run in C1 every step allocates boxed vectors, steadily: keep going until the
+        // extra steps allocate nothing or the attempts run out, and report the last settled figure)
+        long last = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 40; attempt++) {
             long a1 = Allocations.measure(() -> Loops.forLoop(body, t1));
             long a2 = Allocations.measure(() -> Loops.forLoop(body, t2));
-            more = a2 - a1;
+            long a1b = Allocations.measure(() -> Loops.forLoop(body, t1));
+            if (Math.abs(a1 - a1b) >= 1024) continue;
+            last = a2 - Math.max(a1, a1b);
+            if (last < 16 * 1024) return last;
         }
-        return more;
+        return last;
     }
 
     private static void check(String path, Comm comm, int delay) {
@@ -76,7 +81,17 @@ class CommAllocationTest {
         check("Comm.eventCsr, per-synapse weights", Comm.eventCsr(c, full(Shape.of((int) c.size()), 0.6, DType.F32)), 0);
     }
 
+    @org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet: a 20-step spike delay allocates ~20 KB per "
+            + "compiled step (39,456,000 bytes per 2,000 steps measured); the delay is a shift register of eager operations, not yet "
+            + "a ring buffer in compiled code")
     @Test void eventCsrWithASpikeDelay() { check("Comm.eventCsr behind a 20-step spike delay", Comm.eventCsr(conn(), scalar(0.6)), 20); }
+
+    @org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet: the dense product runs as an eager matmul "
+            + "inside the compiled step and allocates its output, ~1,970 bytes per step at 400 neurons (3,936,000 bytes per 2,000 steps "
+            + "measured)")
+    @Test void dense() { check("Comm.dense", Comm.dense(full(Shape.of(N, N), 0.01, DType.F32)), 0); }
+
+    @Test void csrGraded() { check("Comm.csr (graded activity)", Comm.csr(conn(), scalar(0.6)), 0); }
 
     @Test void oneToOne() { check("Comm.oneToOne", Comm.oneToOne(scalar(0.6)), 0); }
 }

@@ -58,7 +58,8 @@ class CompiledRunnerTest {
         for (int attempt = 0; attempt < 40 && more >= 16 * 1024; attempt++) {   // steady state: after HotSpot's warm-up
             a1 = org.braindyn.jit.Allocations.measure(() -> org.braindyn.jit.Loops.forLoop(body, t1));
             long a2 = org.braindyn.jit.Allocations.measure(() -> org.braindyn.jit.Loops.forLoop(body, t2));
-            more = a2 - a1;
+            long a1b = org.braindyn.jit.Allocations.measure(() -> org.braindyn.jit.Loops.forLoop(body, t1));
+            if (Math.abs(a1 - a1b) < 1024) more = a2 - Math.max(a1, a1b);   // settled: a noisy first run cannot make it negative
         }
         assertTrue(more < 16 * 1024, "2,000 more steps allocated " + more + " bytes (a 2,000-step loop in all: " + a1 + ")");
     }

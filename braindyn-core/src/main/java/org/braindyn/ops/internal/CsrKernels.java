@@ -181,6 +181,23 @@ public final class CsrKernels {
         return Tensor.wrap(out.dtype(), out.shape(), dst);
     }
 
+    /**
+     * The float32 transposed mat-vec {@code out = Aᵀ·x} ({@link #matmat} with {@code transpose} and one column) written
+     * into {@code out[oo … oo+cols)} through the caller's float64 accumulator {@code acc} (at least {@code cols}
+     * long): the same float64 sums in the same order as the eager kernel, so results are bit-identical, and nothing
+     * is allocated. Rows with {@code x = 0} are skipped.
+     */
+    public static void matvecTransposeInto(int[] ip, int ipo, int[] ix, int ixo, float[] data, int dof, boolean homo, float[] x, int xo,
+                                           int rows, double[] acc, float[] out, int oo, int cols) {
+        java.util.Arrays.fill(acc, 0, cols, 0.0);
+        for (int row = 0; row < rows; row++) {
+            double xv = x[xo + row];
+            if (xv == 0) continue;
+            for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) acc[ix[ixo + s]] += (double) data[dof + (homo ? 0 : s)] * xv;
+        }
+        for (int j = 0; j < cols; j++) out[oo + j] = (float) acc[j];
+    }
+
     /** Sums rows of {@code data} into {@code count} segments by id. */
     public static Tensor segmentSum(Tensor data, Tensor ids, int count, TensorType out) {
         int[] id = (int[]) Storage.copyToFlat(ids);

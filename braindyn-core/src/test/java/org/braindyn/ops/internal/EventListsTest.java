@@ -52,4 +52,21 @@ class EventListsTest {
             assertEquals(9f, b[cols + 1]);
         }
     }
+
+    @Test
+    void thePlannedTransposedMatvecIsBitIdenticalToTheEagerKernel() {
+        SplittableRandom r = new SplittableRandom(5);
+        int rows = 300, cols = 200, fan = 9;
+        int[][] t = new int[rows][fan];
+        for (int i = 0; i < rows; i++) for (int k = 0; k < fan; k++) t[i][k] = r.nextInt(cols);
+        org.braindyn.tensor.Csr csr = org.braindyn.tensor.Csr.fromRows(cols, t);
+        float[] w = new float[csr.nnz()], x = new float[rows];
+        for (int k = 0; k < w.length; k++) w[k] = (float) (r.nextDouble() - 0.3);
+        for (int i = 0; i < rows; i++) x[i] = r.nextDouble() < 0.4 ? 0 : (float) r.nextDouble();
+        org.braindyn.tensor.Tensor eager = org.braindyn.tensor.BM.csrMatvec(csr, org.braindyn.tensor.BM.array(w), org.braindyn.tensor.BM.array(x), true);
+        int[] ip = csr.indptr().toIntArray(), ix = csr.indices().toIntArray();
+        float[] out = new float[cols];
+        CsrKernels.matvecTransposeInto(ip, 0, ix, 0, w, 0, false, x, 0, rows, new double[cols], out, 0, cols);
+        assertArrayEquals(eager.toFloatArray(), out);
+    }
 }
