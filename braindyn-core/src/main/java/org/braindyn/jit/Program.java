@@ -110,13 +110,15 @@ final class Program {
                 kernels++;
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
-                if (writesInto(n) && !taken[n.out()]) {   // an event sum into a planned buffer: no allocation per step
+                boolean eventSum = writesInto(n);
+                if ((eventSum || matvecInto(n)) && !taken[n.out()]) {   // an event sum or CSR mat-vec into a planned buffer: no allocation per step
                     TensorType t = graph.type(n.out());
                     Object b = take(pool, t);
                     if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
                     live.add(n.out());
+                    if (!eventSum) { run.add(matvecStep(n, (float[]) b)); continue; }
                     int ev = n.in()[3];
                     EventList list = eventLists.get(ev);
                     if (list == null) {   // the first event sum on these events: turn them into a list of active rows once
@@ -125,14 +127,6 @@ final class Program {
                         run.add(compactStep(ev, list));
                     }
                     run.add(eventSumStep(n, (float[]) b, list));
-                } else if (matvecInto(n) && !taken[n.out()]) {   // a transposed float32 CSR mat-vec into a planned buffer
-                    TensorType t = graph.type(n.out());
-                    Object b = take(pool, t);
-                    if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
-                    bufOf[n.out()] = bufferById.size();
-                    bufferById.add(b);
-                    live.add(n.out());
-                    run.add(matvecStep(n, (float[]) b));
                 } else run.add(singleStep(n));
             }
         }
