@@ -51,6 +51,18 @@ public final class Loops {
         compiled(body, body, argTypes, xs.length, 0);
     }
 
+    /**
+     * The compiled step of {@code forLoop(body, xs)} in words (compiling it if needed): one line per scheduled step,
+     * fused kernels with their member primitives and element counts, eager kernels by name.
+     */
+    public static String explainForLoop(Function<Tensor[], Tensor[]> body, Tensor... xs) {
+        length(xs);
+        List<TensorType> argTypes = new ArrayList<>();
+        for (Tensor x : xs) argTypes.add(new TensorType(x.dtype(), x.shape().drop(1)));
+        LoopStep ls = compiled(body, body, argTypes, xs.length, 0);
+        return ls.program.fusedKernels() + " fused kernels, " + ls.program.plannedBytes() + " planned bytes\n" + ls.program.describe();
+    }
+
     /** {@link #forLoop} whose gradient stores only every {@code every}-th carry (memory ∝ T/every + every). */
     public static Tensor[] checkpointedForLoop(Function<Tensor[], Tensor[]> body, int every, Tensor... xs) {
         if (every < 1) throw new IllegalArgumentException("Loops.checkpointedForLoop: every must be >= 1; got " + every);

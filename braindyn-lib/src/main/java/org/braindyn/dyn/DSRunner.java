@@ -242,11 +242,8 @@ public final class DSRunner {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private double runCompiled(int n) {
-        long t0 = System.nanoTime(), lastReport = t0;
-        List<Input> iters = inputs.stream().filter(Input::iter).toList();
-        List<Map.Entry<String, Variable>> checked = checkFinite ? finiteChecked() : List.of();
-        boolean compiled = false;   // the first chunk of this run traces and compiles (or finds the cached step), timed apart
+    /** The step function a compiled run loops over (built once; an input added later clears it). */
+    private void buildCompiledBody(List<Map.Entry<String, Variable>> checked) {
         if (compiledBody == null) {
             List<String> names = List.copyOf(monitors.keySet());
             compiledBody = x -> {
@@ -262,6 +259,29 @@ public final class DSRunner {
                 return out;
             };
         }
+    }
+
+    /**
+     * The compiled step in words (tracing and compiling it if needed, without running it): the fused kernels with
+     * their primitives and element counts, and the eager kernels between them. For a look at what one step costs:
+     * <pre>{@code System.out.println(new DSRunner(net, List.of(), 0.1).jit(true).explain());}</pre>
+     */
+    public String explain() {
+        List<Map.Entry<String, Variable>> checked = checkFinite ? finiteChecked() : List.of();
+        buildCompiledBody(checked);
+        List<Input> iters = inputs.stream().filter(Input::iter).toList();
+        Tensor[] xs = new Tensor[1 + iters.size()];
+        xs[0] = BM.array(new double[] {step * dt});
+        for (int j = 0; j < iters.size(); j++) xs[1 + j] = iters.get(j).value().get(step + ":" + (step + 1));
+        return org.braindyn.jit.Loops.explainForLoop(compiledBody, xs);
+    }
+
+    private double runCompiled(int n) {
+        long t0 = System.nanoTime(), lastReport = t0;
+        List<Input> iters = inputs.stream().filter(Input::iter).toList();
+        List<Map.Entry<String, Variable>> checked = checkFinite ? finiteChecked() : List.of();
+        boolean compiled = false;   // the first chunk of this run traces and compiles (or finds the cached step), timed apart
+        buildCompiledBody(checked);
         for (int done = 0; done < n; ) {
             int len = Math.min(COMPILED_CHUNK, n - done);
             double[] times = new double[len];   // float64: at 10⁶ ms a float32 step would be 0.0625 ms

@@ -132,4 +132,19 @@ class CompiledRunnerTest {
         assertEquals(out[0], out[1]);
         assertTrue(sum(out[1].get(":, 0:400")).item() > 50, "the delayed network spikes");
     }
+
+    /** {@code explain()} shows the compiled step (event sums, one fused kernel per population) and runs nothing. */
+    @Test
+    void explainShowsTheCompiledStepWithoutRunningIt() {
+        FrameworkTest.EINet net = new FrameworkTest.EINet(500, 3);
+        DSRunner r = new DSRunner(net, List.of(), 0.1).input("E.input", 20).input("I.input", 20).jit(true).progress(null);
+        Tensor v0 = net.E.V.value().contiguous().add(0f);
+        String plan = r.explain();
+        assertTrue(plan.contains("csr_event_sum"), plan);
+        assertTrue(plan.contains("over 400 elements") && plan.contains("over 100 elements"), plan);
+        assertEquals(0, r.ts().size());
+        assertEquals(v0, net.E.V.value());
+        r.run(5);                                                            // and the explained step is the one that runs
+        assertEquals(50, r.ts().size());
+    }
 }
