@@ -67,7 +67,7 @@ final class Program {
         for (int p = 0; p < schedule.size(); p++) {
             Fusion.Step s = schedule.get(p);
             if (s instanceof Fusion.Single(Graph.Node n)) {
-                if (isView(n.op())) root[n.out()] = root[n.in()[0]];
+                if (isView(n.op()) || isRowGather(n)) root[n.out()] = root[n.in()[0]];
                 for (int i : n.in()) lastUse[root[i]] = Math.max(lastUse[root[i]], p);
             } else for (int i : ((Fusion.Fused) s).inputs()) lastUse[root[i]] = Math.max(lastUse[root[i]], p);
         }
@@ -127,7 +127,9 @@ final class Program {
                         run.add(compactStep(ev, list));
                     }
                     run.add(eventSumStep(n, (float[]) b, list));
-                } else run.add(singleStep(n));
+                } else if (isRowGather(n)) run.add(rowViewStep(n));
+                else if (scatterInPlace(n, inPlace)) run.add(scatterInPlaceStep(n));
+                else run.add(singleStep(n));
             }
         }
         this.steps = run.toArray(Runnable[]::new);
@@ -229,6 +231,46 @@ final class Program {
         };
     }
 
+    /** {@code take(x, i, 0)} with a scalar int32 index: a view of one row of {@code x}, no copy. */
+    private boolean isRowGather(Graph.Node n) {
+        return n.op() == Op.GATHER && ((org.braindyn.ops.Attr.Axis) n.attr()).axis() == 0 && graph.type(n.in()[1]).shape().rank() == 0
+                && graph.type(n.in()[1]).dtype() == org.braindyn.tensor.DType.I32;
+    }
+
+    private Runnable rowViewStep(Graph.Node n) {
+        int x = n.in()[0], i = n.in()[1], o = n.out();
+        int rows = graph.type(x).shape().dim(0), inner = graph.type(o).shape().size();
+        return () -> {
+            int j = ((int[]) arr[i])[off[i]];
+            int k = org.braindyn.ops.internal.IndexKernels.check(Op.GATHER, j, rows, 0);
+            arr[o] = arr[x];
+            off[o] = off[x] + k * inner;
+        };
+    }
+
+    /** A {@code SCATTER} along axis 0 whose operand and result are one of the in-place pairs (a loop carry). */
+    private boolean scatterInPlace(Graph.Node n, int[][] inPlace) {
+        if (n.op() != Op.SCATTER || ((org.braindyn.ops.Attr.Axis) n.attr()).axis() != 0) return false;
+        for (int[] pr : inPlace) if (graph.inputs[pr[0]] == n.in()[0] && graph.outputs[pr[1]] == n.out()) return true;
+        return false;
+    }
+
+    /** Writes the updated rows over the operand's own array (the carry), O(rows written), and binds the result to it. */
+    private Runnable scatterInPlaceStep(Graph.Node n) {
+        int x = n.in()[0], i = n.in()[1], u = n.in()[2], o = n.out();
+        TensorType xt = graph.type(x);
+        int rows = xt.shape().dim(0), inner = xt.shape().size() / Math.max(1, rows), count = graph.type(i).shape().size();
+        return () -> {
+            int[] ix = (int[]) arr[i];
+            for (int q = 0; q < count; q++) {
+                int k = org.braindyn.ops.internal.IndexKernels.check(Op.SCATTER, ix[off[i] + q], rows, 0);
+                System.arraycopy(arr[u], off[u] + q * inner, arr[x], off[x] + k * inner, inner);
+            }
+            arr[o] = arr[x];
+            off[o] = off[x];
+        };
+    }
+
     private Runnable singleStep(Graph.Node n) {
         TensorType out = graph.type(n.out());
         TensorType[] types = new TensorType[n.in().length];
@@ -287,6 +329,7 @@ final class Program {
         for (Runnable r : steps) r.run();
         for (int k = 0; k < copyTarget.length; k++) if (copyTarget[k] != null) {
                 int v = graph.outputs[k];
+                if (arr[v] == copyTarget[k] && off[v] == copyOff[k]) continue;   // computed in place
                 System.arraycopy(arr[v], off[v], copyTarget[k], copyOff[k], graph.type(v).shape().size());
             }
         for (Tracer.SinkOut s : sinks) {
@@ -310,6 +353,25 @@ final class Program {
      * fused kernel (directly, not copied), and the input is read by that kernel only, element by element, and is
      * not itself an output. Stores follow all loads of an element, so writing over the input is safe.
      */
+    /**
+     * The {@code SCATTER} along axis 0 computing {@code v} from operand {@code u} when nothing else reads {@code u}
+     * (not even as that scatter's index or updates), so that the rows can be written over {@code u}'s array; or null.
+     */
+    private static Graph.Node inPlaceScatter(Graph g, List<Fusion.Step> schedule, int u, int v) {
+        Graph.Node found = null;
+        for (Fusion.Step s : schedule) {
+            if (s instanceof Fusion.Fused f) {
+                for (int i : f.inputs()) if (i == u) return null;
+                continue;
+            }
+            Graph.Node n = ((Fusion.Single) s).node();
+            boolean owner = n.op() == Op.SCATTER && n.out() == v && n.in()[0] == u && ((org.braindyn.ops.Attr.Axis) n.attr()).axis() == 0;
+            if (owner) found = n;
+            for (int j = owner ? 1 : 0; j < n.in().length; j++) if (n.in()[j] == u) return null;
+        }
+        return found;
+    }
+
     static int[][] inPlaceCandidates(Graph g, List<Fusion.Step> schedule, int[][] pairs) {
         List<int[]> ok = new ArrayList<>();
         boolean[] seenOut = new boolean[g.valueCount()];
@@ -319,6 +381,12 @@ final class Program {
         for (int[] pr : pairs) {
             int u = g.inputs[pr[0]], v = g.outputs[pr[1]];
             if (firstOutIndex[v] != pr[1] || seenOut[v] || firstOutIndex[u] >= 0) continue;
+            Graph.Node scatter = inPlaceScatter(g, schedule, u, v);
+            if (scatter != null && g.type(u).equals(g.type(v))) {
+                ok.add(pr);
+                seenOut[v] = true;
+                continue;
+            }
             Fusion.Fused owner = null;
             int readers = 0;
             boolean fullLoad = false;

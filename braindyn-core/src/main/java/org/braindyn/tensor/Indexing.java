@@ -144,14 +144,24 @@ public class Indexing extends LinearOps {
     }
 
     /** A copy of {@code x} with {@code updates} added at {@code indices} along {@code axis}; duplicates accumulate. */
-    public static Tensor scatterAdd(Tensor x, Tensor indices, Tensor updates, int axis) {
-        int a = Shape.normalizeAxis(axis, x.ndim(), "scatterAdd");
+    public static Tensor scatterAdd(Tensor x, Tensor indices, Tensor updates, int axis) { return scatterOp(Op.SCATTER_ADD, x, indices, updates, axis, "scatterAdd"); }
+
+    /**
+     * A copy of {@code x} with {@code updates} written at {@code indices} along {@code axis} (the inverse of
+     * {@link #take}; for repeated indices the last write wins). With a scalar index it replaces one slice:
+     * {@code scatter(hist, scalar(3), row, 0)} is {@code hist} with row 3 set to {@code row}; inside a compiled loop
+     * that writes a loop carry, it updates the carry in place.
+     */
+    public static Tensor scatter(Tensor x, Tensor indices, Tensor updates, int axis) { return scatterOp(Op.SCATTER, x, indices, updates, axis, "scatter"); }
+
+    private static Tensor scatterOp(Op op, Tensor x, Tensor indices, Tensor updates, int axis, String name) {
+        int a = Shape.normalizeAxis(axis, x.ndim(), name);
         int[] want = new int[x.ndim() - 1 + indices.ndim()];
         int k = 0;
         for (int i = 0; i < a; i++) want[k++] = x.dim(i);
         for (int i = 0; i < indices.ndim(); i++) want[k++] = indices.dim(i);
         for (int i = a + 1; i < x.ndim(); i++) want[k++] = x.dim(i);
-        return Prims.bind(Op.SCATTER_ADD, new Attr.Axis(a), x, astype(indices, DType.I32), astype(broadcastTo(updates, want), x.dtype()));
+        return Prims.bind(op, new Attr.Axis(a), x, astype(indices, DType.I32), astype(broadcastTo(updates, want), x.dtype()));
     }
 
     /** The diagonal {@code k} of a matrix (1-D result), or a square matrix with {@code v} on diagonal {@code k} (NumPy {@code diag}). */

@@ -8,7 +8,9 @@ import org.braindyn.tensor.Tensor;
  * The spike history of one neuron group, shared by every projection that reads it with a delay (BrainPy merges
  * projections that share a presynaptic delay into one buffer): one ring buffer as long as the longest delay asked
  * for, pushed once per time step by whichever projection reads it first in that step. Get it with
- * {@link NeuronGroup#spikeDelay(int)}.
+ * {@link NeuronGroup#spikeDelay(int)}. A push writes one row and moves the write position; a read is the row
+ * {@code steps} after it. Inside a compiled loop both are O(neurons) and allocate nothing: the row is written in
+ * place in the loop carry and read as a view of it (a shift register would copy the whole history every step).
  * <pre>{@code
  * SpikeDelay d = E.spikeDelay(20);           // 2 ms at dt 0.1; a later request for 50 steps lengthens the same buffer
  * Tensor late = d.read(20);                  // E's spikes 20 steps before the last update
@@ -18,10 +20,13 @@ public final class SpikeDelay extends org.braindyn.state.Module {
     private final transient NeuronGroup group;
     private int length;
     /**
-     * The history as a shift register {@code (length+1, *spikeShape)}: row {@code d} is the spikes {@code d} steps ago.
-     * A module state, so saved and restored with the model ({@code E.spikeDelay.hist}).
+     * The history as a ring {@code (length+1, *spikeShape)}: row {@code (pos + d) mod (length+1)} is the spikes
+     * {@code d} steps ago. Module states, so saved and restored with the model ({@code E_spikeDelay.hist},
+     * {@code E_spikeDelay.pos}).
      */
     private Variable hist;
+    /** The row holding the latest spikes (int32 scalar). */
+    private Variable pos;
     private Object lastStep;
 
     SpikeDelay(NeuronGroup group, int steps) {
@@ -29,11 +34,17 @@ public final class SpikeDelay extends org.braindyn.state.Module {
         this.group = group;
         this.length = steps;
         this.hist = emptyHistory();
+        this.pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
     }
 
     private Variable emptyHistory() {
         Tensor sp = group.spike();
         return new Variable(BM.zeros(sp.shape().prepend(length + 1), sp.dtype()));
+    }
+
+    /** The row of the spikes {@code steps} steps before the last update. */
+    private Tensor row(int steps) {
+        return BM.take(hist.value(), BM.remainder(pos.value().add(steps), length + 1), 0);
     }
 
     /** Lengthens the buffer to hold {@code steps} (only before the first read: a running history cannot be extended). */
@@ -44,6 +55,7 @@ public final class SpikeDelay extends org.braindyn.state.Module {
                     + length + "; create every projection before running");
         length = steps;
         hist = emptyHistory();
+        pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
     }
 
     /** Longest delay held, in steps. */
@@ -57,7 +69,7 @@ public final class SpikeDelay extends org.braindyn.state.Module {
         if (steps < 0 || steps > length)
             throw new IllegalArgumentException(group + ".spikeDelay: delay " + steps + " is outside 0.." + length);
         push();
-        return hist.value().get(org.braindyn.tensor.Index.at(steps));
+        return row(steps);
     }
 
     /**
@@ -69,28 +81,32 @@ public final class SpikeDelay extends org.braindyn.state.Module {
             throw new IllegalArgumentException(group + ".spikeDelay: " + steps.length + " per-neuron delays for " + group.num() + " neurons");
         push();
         int[] distinct = java.util.Arrays.stream(steps).distinct().sorted().toArray();
-        Tensor out = read(distinct[0]);
+        Tensor out = row(distinct[0]);
         for (int k = 1; k < distinct.length; k++) {
             int d = distinct[k];
             boolean[] mask = new boolean[steps.length];
             for (int j = 0; j < steps.length; j++) mask[j] = steps[j] == d;
-            out = BM.where(BM.array(mask), read(d), out);
+            out = BM.where(BM.array(mask), row(d), out);
         }
         return out;
     }
 
     /**
-     * Shifts the history by one step, once per step. Written with tensor operations on a {@link Variable}, so the
-     * same code runs eagerly and inside compiled loops (the history is then a loop carry); a step is a
-     * {@link Shared} binding (a new one per eager step, one per compiled trace).
+     * Writes the current spikes over the oldest row and makes it the latest, once per step. Written with tensor
+     * operations on {@link Variable}s, so the same code runs eagerly and inside compiled loops (history and position
+     * are then loop carries); a step is a {@link Shared} binding (a new one per eager step, one per compiled trace).
      */
     private void push() {
         Object step = Shared.isBound() ? Shared.current() : new Object();
         if (step == lastStep) return;
         Tensor sp = group.spike();
-        if (!hist.shape().drop(1).equals(sp.shape())) hist = emptyHistory();      // a new batch size
-        Tensor older = hist.value().get("0:" + length);
-        hist.set(BM.concatenate(0, BM.expandDims(sp.astype(hist.dtype()), 0), older));
+        if (!hist.shape().drop(1).equals(sp.shape())) {                          // a new batch size
+            hist = emptyHistory();
+            pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
+        }
+        Tensor p = BM.remainder(pos.value().add(length), length + 1);            // one row back, modulo the ring
+        pos.set(p);
+        hist.set(BM.scatter(hist.value(), p, sp.astype(hist.dtype()), 0));
         lastStep = step;
     }
 }

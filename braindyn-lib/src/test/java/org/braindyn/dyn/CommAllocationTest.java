@@ -81,9 +81,6 @@ class CommAllocationTest {
         check("Comm.eventCsr, per-synapse weights", Comm.eventCsr(c, full(Shape.of((int) c.size()), 0.6, DType.F32)), 0);
     }
 
-    @org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet: a 20-step spike delay allocates ~20 KB per "
-            + "compiled step (39,456,000 bytes per 2,000 steps measured); the delay is a shift register of eager operations, not yet "
-            + "a ring buffer in compiled code")
     @Test void eventCsrWithASpikeDelay() { check("Comm.eventCsr behind a 20-step spike delay", Comm.eventCsr(conn(), scalar(0.6)), 20); }
 
     @org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet: the dense product runs as an eager matmul "

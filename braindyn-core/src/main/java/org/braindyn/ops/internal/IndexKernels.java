@@ -62,7 +62,7 @@ public final class IndexKernels {
         return Tensor.wrap(dt, x.shape(), dst);
     }
 
-    static int check(Op op, int j, int n, int axis) {
+    public static int check(Op op, int j, int n, int axis) {
         int k = j < 0 ? j + n : j;
         if (k < 0 || k >= n)
             throw new IndexOutOfBoundsException(op.label() + ": index " + j + " is out of bounds for axis " + axis
