@@ -6,6 +6,7 @@ import java.util.List;
 import org.braindyn.ops.Kernels;
 import org.braindyn.ops.Op;
 import org.braindyn.ops.TensorType;
+import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Storage;
 import org.braindyn.tensor.Tensor;
 
@@ -111,13 +112,14 @@ final class Program {
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
                 boolean eventSum = writesInto(n);
-                if ((eventSum || matvecInto(n)) && !taken[n.out()]) {   // an event sum or CSR mat-vec into a planned buffer: no allocation per step
+                if ((eventSum || matvecInto(n) || matmulInto(n)) && !taken[n.out()]) {   // an event sum, CSR mat-vec or matmul into a planned buffer: no allocation per step
                     TensorType t = graph.type(n.out());
                     Object b = take(pool, t);
                     if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
                     live.add(n.out());
+                    if (n.op() == Op.MATMUL) { run.add(matmulStep(n, (float[]) b)); continue; }
                     if (!eventSum) { run.add(matvecStep(n, (float[]) b)); continue; }
                     int ev = n.in()[3];
                     EventList list = eventLists.get(ev);
@@ -128,6 +130,7 @@ final class Program {
                     }
                     run.add(eventSumStep(n, (float[]) b, list));
                 } else if (isRowGather(n)) run.add(rowViewStep(n));
+                else if (n.op() == Op.RESHAPE) run.add(aliasStep(n));
                 else if (scatterInPlace(n, inPlace)) run.add(scatterInPlaceStep(n));
                 else run.add(singleStep(n));
             }
@@ -194,6 +197,31 @@ final class Program {
                 && w.dtype() == org.braindyn.tensor.DType.F32 && w.shape().rank() <= 1 && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.I32;
     }
 
+    /** A float32 product with a matrix (rank-2) right operand: run by {@link #matmulStep}. */
+    private boolean matmulInto(Graph.Node n) {
+        return n.op() == Op.MATMUL && graph.type(n.out()).dtype() == org.braindyn.tensor.DType.F32
+                && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.F32 && graph.type(n.in()[1]).shape().rank() == 2;
+    }
+
+    /**
+     * {@code a @ B} into a planned buffer, batch axes of {@code a} folded into its rows. A constant B is packed into
+     * the micro-kernel's panels once, here; any other B is re-packed every step into the same panels.
+     */
+    private Runnable matmulStep(Graph.Node n, float[] out) {
+        int av = n.in()[0], bv = n.in()[1], o = n.out();
+        Shape bs = graph.type(bv).shape();
+        int k = bs.dim(0), cols = bs.dim(1), m = graph.type(av).shape().size() / Math.max(1, k);
+        org.braindyn.ops.internal.MatmulKernel.PackedF32 packed = new org.braindyn.ops.internal.MatmulKernel.PackedF32(k, cols);
+        boolean constant = graph.constant(bv) != null, packs = packed.packs(m) && m * k > 0;
+        if (constant && packs) packed.pack((float[]) arr[bv], off[bv]);
+        return () -> {
+            arr[o] = out;
+            off[o] = 0;
+            if (!constant && packs) packed.pack((float[]) arr[bv], off[bv]);
+            packed.multiply((float[]) arr[av], off[av], (float[]) arr[bv], off[bv], out, 0, m);
+        };
+    }
+
     private Runnable matvecStep(Graph.Node n, float[] out) {
         org.braindyn.ops.Attr.Csr c = (org.braindyn.ops.Attr.Csr) n.attr();
         int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], xv = n.in()[3], o = n.out();
@@ -228,6 +256,15 @@ final class Program {
             off[o] = 0;
             org.braindyn.ops.internal.CsrKernels.eventSumListInto((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], (float[]) arr[wv], off[wv], homo,
                     rows, count[0], out, 0, c.cols());
+        };
+    }
+
+    /** A reshape of a value (every value here is contiguous): the same elements, no copy and no tensor objects. */
+    private Runnable aliasStep(Graph.Node n) {
+        int x = n.in()[0], o = n.out();
+        return () -> {
+            arr[o] = arr[x];
+            off[o] = off[x];
         };
     }
 

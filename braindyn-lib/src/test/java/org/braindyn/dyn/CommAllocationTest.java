@@ -83,9 +83,6 @@ class CommAllocationTest {
 
     @Test void eventCsrWithASpikeDelay() { check("Comm.eventCsr behind a 20-step spike delay", Comm.eventCsr(conn(), scalar(0.6)), 20); }
 
-    @org.junit.jupiter.api.Disabled("Known failure, kept as the specification to meet: the dense product runs as an eager matmul "
-            + "inside the compiled step and allocates its output, ~1,970 bytes per step at 400 neurons (3,936,000 bytes per 2,000 steps "
-            + "measured)")
     @Test void dense() { check("Comm.dense", Comm.dense(full(Shape.of(N, N), 0.01, DType.F32)), 0); }
 
     @Test void csrGraded() { check("Comm.csr (graded activity)", Comm.csr(conn(), scalar(0.6)), 0); }

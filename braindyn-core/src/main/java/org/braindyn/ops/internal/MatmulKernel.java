@@ -162,7 +162,13 @@ public final class MatmulKernel {
         int j0 = p * NR, w = Math.min(NR, n - j0);
         float[] pack = new float[k * NR];
         for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, pack, q * NR, w);
-        float[] tile = w < NR ? new float[MR * NR] : null;
+        packedPanelF32(a, a0, pack, w < NR ? new float[MR * NR] : null, c, c0, m, k, n, p);
+    }
+
+    /** Columns {@code [p·NR, p·NR + w)} of C from panel {@code p} of B already packed; {@code tile} (MR × NR) when the panel is partial. */
+    private static void packedPanelF32(float[] a, int a0, float[] pack, float[] tile, float[] c, int c0, int m, int k, int n, int p) {
+        int j0 = p * NR, w = Math.min(NR, n - j0);
+        if (w == NR) tile = null;
         int i = 0;
         for (; i + MR <= m; i += MR) {
             if (tile == null) block6(a, a0 + i * k, k, pack, c, c0 + i * n + j0, n);
@@ -177,6 +183,42 @@ public final class MatmulKernel {
                 block1(a, a0 + i * k, k, pack, tile, 0);
                 System.arraycopy(tile, 0, c, c0 + i * n + j0, w);
             }
+        }
+    }
+
+    /**
+     * A float32 right operand {@code B (k × n)} packed into the micro-kernel's panels once, for repeated products
+     * {@code C = A·B} that allocate nothing (a compiled loop multiplying by the same weights every step). The
+     * products are bit-identical to {@link #gemm}'s: the same panels, blocks and summation order. Products with
+     * fewer than {@value #SMALL_M} rows of A or one column never pack and read B as it is.
+     */
+    public static final class PackedF32 {
+        private final int k, n;
+        private final float[][] panels;
+        private final float[] tile = new float[MR * NR];
+
+        /** Room for a {@code k × n} B; fill it with {@link #pack}. */
+        public PackedF32(int k, int n) {
+            this.k = k;
+            this.n = n;
+            panels = new float[(n + NR - 1) / NR][k * NR];
+        }
+
+        /** True when a product with {@code m} rows of A uses the packed panels (otherwise B is read directly). */
+        public boolean packs(int m) { return m >= SMALL_M && n > 1; }
+
+        /** Copies row-major {@code B} from {@code b[b0 …]} into the panels (columns past {@code n} stay zero). */
+        public void pack(float[] b, int b0) {
+            for (int p = 0; p < panels.length; p++) {
+                int j0 = p * NR, w = Math.min(NR, n - j0);
+                for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, panels[p], q * NR, w);
+            }
+        }
+
+        /** {@code C[c0 …] = A[a0 …] (m × k) · B}; {@code b, b0} is B itself, read when {@link #packs} is false. */
+        public void multiply(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m) {
+            if (!packs(m)) { gemmF32(a, a0, b, b0, c, c0, m, k, n); return; }
+            for (int p = 0; p < panels.length; p++) packedPanelF32(a, a0, panels[p], tile, c, c0, m, k, n, p);
         }
     }
 
