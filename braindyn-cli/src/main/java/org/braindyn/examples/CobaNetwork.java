@@ -111,7 +111,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         if (compiled && !jit) return simulateCompiled(net, neurons, duration, seed, cuba, build, progress);
         // Function monitors keep only the indices of the neurons that spiked: memory ∝ spikes, not steps × neurons.
         int ne = net.E.num();
-        DSRunner runner = new DSRunner(net, List.of(), 0.1).progress(progress)
+        DSRunner runner = new DSRunner(net, List.of(), 0.1).jit(false).progress(progress)
                 .monitor("spikes", () -> concatenate(0, nonzero(net.E.spike.value())[0], nonzero(net.I.spike.value())[0].add(ne)));
         if (!cuba) runner.input("E.input", 20).input("I.input", 20);
         double secs = runner.run(duration);

@@ -17,9 +17,9 @@ import org.braindyn.tensor.Tensor;
 /**
  * Runs a dynamical system step by step (BrainPy's {@code DSRunner}): each step binds the {@link Shared} arguments,
  * applies the inputs, calls {@code update()} and records the monitors. {@link #run} returns the wall time in seconds
- * and continues in time on a second call. With {@link #jit(boolean) jit(true)} the step (inputs, update and
- * monitors) is traced once and the whole run executes as a compiled loop ({@link org.braindyn.jit.Loops#forLoop}),
- * BrainPy's default {@code jit=True}; the model's components must then be expressible in compiled code. Monitor and input targets are variable
+ * and continues in time on a second call. By default (BrainPy's {@code jit=True}) the step (inputs, update and
+ * monitors) is traced once and the whole run executes as a compiled loop ({@link org.braindyn.jit.Loops#forLoop});
+ * a step that cannot be traced runs step by step, with a notice ({@link #jit(boolean)}). Monitor and input targets are variable
  * paths, relative to the target first (BrainPy's {@code 'E.V'}), then absolute.
  * <pre>{@code
  * DSRunner runner = new DSRunner(net, List.of("E.spike", "I.spike"), 0.1).input("E.input", 20).input("I.input", 20);
@@ -54,18 +54,27 @@ public final class DSRunner {
     }
     private long step;
     private PrintStream progress = System.err;
-    private boolean jit;
+    /** null: compile unless the step cannot be traced (then step by step, said once); true: compile or fail; false: step by step. */
+    private Boolean jit;
+    private boolean fellBack;
     private java.util.function.Function<Tensor[], Tensor[]> compiledBody;
     /** Steps per compiled chunk: progress is reported between chunks, and monitors are stacked per chunk. */
     public static final int COMPILED_CHUNK = 2500;
 
     /**
-     * Compile the step and run whole chunks of steps in compiled code (default off). Monitors and inputs must be
-     * traceable: variable monitors, index monitors and function monitors made of tensor operations are;
-     * data-dependent shapes (e.g. {@code nonzero}) and components that read the step index as a Java number (spike
-     * delays) are not, and fail with a {@link org.braindyn.jit.TracerError} that names them.
+     * {@code jit(true)}: compile the step and run whole chunks of steps in compiled code, or fail; {@code jit(false)}:
+     * run step by step. Without a call the runner compiles (BrainPy's default {@code jit=True}) and, if the step
+     * cannot be traced, says why once on the progress stream (standard error when progress is off) and runs step by
+     * step. Monitors and inputs must be traceable to compile: variable monitors, index monitors, spike monitors and
+     * function monitors made of tensor operations are; data-dependent shapes (e.g. {@code nonzero}) and components
+     * that read the step index as a Java number are not, and fail with a {@link org.braindyn.jit.TracerError} that
+     * names them. As in BrainPy, Java code inside {@code update()} runs once, while tracing, in a compiled run: a
+     * side effect in Java (a counter, a print) happens once, not every step; such models need {@code jit(false)}.
      */
     public DSRunner jit(boolean on) { this.jit = on; return this; }
+
+    /** Whether the next run is compiled (the default, unless an earlier run found the step untraceable). */
+    public boolean compiled() { return jit == null ? !fellBack : jit; }
 
     private double compileSeconds;
 
@@ -217,7 +226,17 @@ public final class DSRunner {
             throw new IllegalArgumentException("DSRunner.run: duration must be a finite number of ms >= 0; got " + duration);
         int n = (int) Math.round(duration / dt);
         for (SpikeMonitor m : spikeMonitors.values()) m.at(step);
-        if (jit) return runCompiled(n);
+        if (compiled()) {
+            if (jit != null) return runCompiled(n);
+            try {
+                return runCompiled(n);
+            } catch (org.braindyn.jit.TracerError e) {   // thrown while tracing, before any step ran
+                fellBack = true;
+                compiledBody = null;
+                (progress != null ? progress : System.err).println("DSRunner: the step cannot be compiled, running step by step ("
+                        + e.getMessage().lines().findFirst().orElse("") + "); jit(false) skips the attempt, jit(true) makes it an error");
+            }
+        }
         long t0 = System.nanoTime();
         long lastReport = t0;
         for (int k = 0; k < n; k++) {

@@ -105,7 +105,7 @@ class CompiledRunnerTest {
         assertTrue(de.getMessage().contains("LengthDelay") && de.getMessage().contains("jit(false)"), de.getMessage());
     }
 
-    /** Spike delays (homogeneous and per neuron) are a shift register of tensor ops: compiled runs equal eager ones. */
+    /** Spike delays (homogeneous and per neuron) are a ring buffer of tensor ops: compiled runs equal eager ones. */
     @Test
     void spikeDelaysRunCompiledExactlyAsEager() {
         Tensor[] out = new Tensor[2];
@@ -146,5 +146,47 @@ class CompiledRunnerTest {
         assertEquals(v0, net.E.V.value());
         r.run(5);                                                            // and the explained step is the one that runs
         assertEquals(50, r.ts().size());
+    }
+
+    /** Without {@code jit(…)} a runner compiles (BrainPy's default) and gives the eager run's results. */
+    @Test
+    void runnersCompileByDefault() {
+        Tensor drive = full(Shape.of(600, 1), 22, DType.F32);
+        FrameworkTest.EINet a = new FrameworkTest.EINet(300, 5);
+        Naming.clearNameCache();
+        FrameworkTest.EINet b = new FrameworkTest.EINet(300, 5);
+        DSRunner byDefault = new DSRunner(a, List.of("E.spike"), 0.1).input("E.input", drive, true, DSRunner.Op.ADD).input("I.input", 20).progress(null);
+        DSRunner eager = new DSRunner(b, List.of("E.spike"), 0.1).input("E.input", drive, true, DSRunner.Op.ADD).input("I.input", 20).jit(false).progress(null);
+        assertTrue(byDefault.compiled());
+        assertFalse(eager.compiled());
+        byDefault.run(50);
+        eager.run(50);
+        assertTrue(byDefault.compileSeconds() > 0, "the default run traced and compiled its step");
+        assertEquals(0.0, eager.compileSeconds());
+        assertEquals(eager.mon("E.spike"), byDefault.mon("E.spike"));
+        assertTrue(sum(byDefault.mon("E.spike").astype(DType.I32)).item() > 10, "the network is active");
+    }
+
+    /** A step that cannot be traced runs step by step by default, saying so once; with {@code jit(true)} it is an error. */
+    @Test
+    void anUntraceableStepFallsBackToEagerWithANotice() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        FrameworkTest.EINet net = new FrameworkTest.EINet(200, 3);
+        DSRunner r = new DSRunner(net, List.of(), 0.1).monitor("spiking", () -> nonzero(net.E.spike.value())[0])
+                .input("E.input", 20).input("I.input", 20).progress(new java.io.PrintStream(log, true));
+        r.run(20);
+        r.run(20);
+        String said = log.toString();
+        assertTrue(said.contains("cannot be compiled") && said.contains("jit(false)"), said);
+        assertEquals(said.indexOf("cannot be compiled"), said.lastIndexOf("cannot be compiled"), "said once: " + said);
+        assertFalse(r.compiled());
+        assertEquals(0.0, r.compileSeconds());
+        assertEquals(400, r.monSteps("spiking").size());
+        Naming.clearNameCache();
+        FrameworkTest.EINet same = new FrameworkTest.EINet(200, 3);
+        DSRunner e = new DSRunner(same, List.of(), 0.1).monitor("spiking", () -> nonzero(same.E.spike.value())[0])
+                .input("E.input", 20).input("I.input", 20).jit(false).progress(null);
+        e.run(40);
+        for (int k = 0; k < 400; k++) assertEquals(e.monSteps("spiking").get(k), r.monSteps("spiking").get(k), "step " + k);
     }
 }
