@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed of the network or reservoir (coba/cuba default 42; see each example).")
     Long seed;
 
-    @Option(names = "--threads", description = "coba/cuba: 1 keeps every kernel on one thread; more lets large kernels use the shared pool (results do not depend on it).")
+    @Option(names = "--threads", description = "coba/cuba/coba-hh: threads for the compiled step (neuron updates of 16,384+ neurons split by ranges) and large eager kernels; 1 keeps everything on one thread (spikes do not depend on it).")
     Integer threads;
 
     @Option(names = "--jit", description = "coba/cuba: regenerate the random connectivity from its seed every step instead of storing it (JitComm).")

@@ -40,7 +40,7 @@ public final class CobaHH implements Example {
 
     @Override public String description() { return "COBA-HH (Brette et al. 2007 benchmark 3): 4,000 Traub–Miles HH neurons from channels, conductance synapses"; }
 
-    @Override public Set<String> options() { return Set.of("--neurons", "--duration", "--seed", "--json"); }
+    @Override public Set<String> options() { return Set.of("--neurons", "--duration", "--seed", "--threads", "--json"); }
 
     /** The network. */
     public static final class Net extends Network {
@@ -90,6 +90,7 @@ public final class CobaHH implements Example {
 
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         o.validate();
+        if (o.threads() != null) org.braindyn.jit.StepTeam.setThreads(o.threads());
         int n = o.neurons(4000);
         double duration = o.durationMs(1000);
         long seed = o.seed(42);

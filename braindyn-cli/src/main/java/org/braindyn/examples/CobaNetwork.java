@@ -178,7 +178,10 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
      */
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         o.validate();
-        if (o.threads() != null) org.braindyn.tensor.Config.setParallelKernels(o.threads() > 1);
+        if (o.threads() != null) {
+            org.braindyn.tensor.Config.setParallelKernels(o.threads() > 1);
+            org.braindyn.jit.StepTeam.setThreads(o.threads());   // the compiled step's kernels split across this many threads
+        }
         int n = o.neurons(4000);
         double duration = o.durationMs(1000);
         long seed = o.seed(42);

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param neurons    network size (COBA/CUBA: at least 2, one excitatory and one inhibitory)
  * @param durationMs simulated time in ms (at least one 0.1 ms step)
  * @param seed       random seed, 0 … 2³¹−1
- * @param threads    1 keeps every kernel on one thread; more lets large kernels use the shared pool
+ * @param threads    threads for the compiled step's kernels and large eager kernels; 1 keeps every kernel on one thread
  * @param jit        regenerate random connectivity every step instead of storing it
  * @param eager      run step by step instead of as a compiled loop
  * @param json       print one JSON line of results instead of text

@@ -169,7 +169,7 @@ final class Program {
         Object[] a = new Object[nIn + nOut];
         int[] o = new int[nIn + nOut];
         int[] ins = f.inputs(), outs = f.outputs();
-        return () -> {
+        Runnable bind = () -> {
             for (int j = 0; j < nIn; j++) { a[j] = arr[ins[j]]; o[j] = off[ins[j]]; }
             for (int j = 0; j < nOut; j++) {
                 int v = outs[j];
@@ -178,8 +178,35 @@ final class Program {
                 a[nIn + j] = arr[v];
                 o[nIn + j] = off[v];
             }
-            k.run(a, o, n);
         };
+        StepTeam.Workers team = splittable(f) ? StepTeam.workers(threads) : null;
+        if (team == null) return () -> { bind.run(); k.run(a, o, n); };
+        // one contiguous range per thread (whole cache lines of floats), each with its own offsets and warm-up state
+        int parts = threads, chunk = ((n + parts - 1) / parts + 63) & ~63;
+        FusedKernel[] ks = new FusedKernel[parts];
+        int[][] po = new int[parts][nIn + nOut];
+        boolean[] shift = new boolean[nIn + nOut];
+        for (int j = 0; j < nIn + nOut; j++) shift[j] = j >= nIn || f.loads()[j] == Fusion.Load.FULL;
+        for (int p = 0; p < parts; p++) ks[p] = k instanceof WarmingKernel w && p > 0 ? w.copy() : k;
+        StepTeam.Part part = p -> {
+            int lo = p * chunk, hi = Math.min(n, lo + chunk);
+            if (lo >= hi) return;
+            int[] op = po[p];
+            for (int j = 0; j < op.length; j++) op[j] = o[j] + (shift[j] ? lo : 0);
+            ks[p].run(a, op, hi - lo);
+        };
+        return () -> { bind.run(); team.run(parts, part); };
+    }
+
+    /** Threads this program's kernels are split across ({@link StepTeam#threads()} when it was built). */
+    private final int threads = StepTeam.threads();
+
+    /** An element-wise group big enough to split: every input read whole or as one scalar, no reductions. */
+    private boolean splittable(Fusion.Fused f) {
+        if (threads < 2 || f.n() < StepTeam.minElements()) return false;
+        for (Fusion.Load l : f.loads()) if (l != Fusion.Load.FULL && l != Fusion.Load.SCALAR) return false;
+        for (Graph.Node m : f.members()) if (Fusion.isFullReduction(m, graph)) return false;
+        return true;
     }
 
     /** A float32 event sum on boolean events with float32 weights: run by {@link #eventSumStep}. */
@@ -251,6 +278,8 @@ final class Program {
         int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], o = n.out();
         boolean homo = graph.type(wv).shape().rank() == 0;
         int[] rows = list.rows(), count = list.count();
+        Runnable split = splitEventSum(n, out, list);
+        if (split != null) return split;
         return () -> {
             arr[o] = out;
             off[o] = 0;
@@ -305,6 +334,38 @@ final class Program {
             }
             arr[o] = arr[x];
             off[o] = off[x];
+        };
+    }
+
+    /**
+     * An event sum over constant connectivity split by column ranges across the step's threads (bit-identical: see
+     * {@link org.braindyn.ops.internal.CsrKernels#eventSumListColumns}), or null where it stays on one thread.
+     */
+    private Runnable splitEventSum(Graph.Node n, float[] out, EventList list) {
+        org.braindyn.ops.Attr.Csr c = (org.braindyn.ops.Attr.Csr) n.attr();
+        int ipv = n.in()[0], ixv = n.in()[1], wv = n.in()[2], o = n.out();
+        if (threads < 2 || c.cols() < StepTeam.minElements() || graph.constant(ipv) == null || graph.constant(ixv) == null) return null;
+        int parts = threads, chunk = ((c.cols() + parts - 1) / parts + 63) & ~63;
+        int[][] bound = new int[parts + 1][];
+        for (int p = 0; p <= parts; p++) {
+            int col = Math.min(c.cols(), p * chunk);
+            bound[p] = org.braindyn.ops.internal.CsrKernels.columnSplit((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], c.rows(), col);
+            if (bound[p] == null) return null;
+        }
+        StepTeam.Workers team = StepTeam.workers(threads);
+        boolean homo = graph.type(wv).shape().rank() == 0;
+        int[] rows = list.rows(), count = list.count();
+        int[] ix = (int[]) arr[ixv];
+        int ixo = off[ixv];
+        StepTeam.Part part = p -> {
+            int c0 = Math.min(c.cols(), p * chunk), c1 = Math.min(c.cols(), c0 + chunk);
+            if (c0 < c1) org.braindyn.ops.internal.CsrKernels.eventSumListColumns(ix, ixo, (float[]) arr[wv], off[wv], homo, rows, count[0],
+                    bound[p], bound[p + 1], out, 0, c0, c1);
+        };
+        return () -> {
+            arr[o] = out;
+            off[o] = 0;
+            team.run(parts, part);
         };
     }
 

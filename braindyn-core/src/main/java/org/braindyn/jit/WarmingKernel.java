@@ -18,6 +18,15 @@ final class WarmingKernel implements FusedKernel {
     private boolean warm = true;
     private int[] shiftedOffsets = new int[0];
 
+    private WarmingKernel(WarmingKernel of) {
+        this.vector = of.vector;
+        this.scalar = of.scalar;
+        this.shifted = of.shifted;
+    }
+
+    /** A kernel running the same generated loops with its own warm-up state (one per thread of a {@link StepTeam}). */
+    WarmingKernel copy() { return new WarmingKernel(this); }
+
     WarmingKernel(FusedKernel vector, FusedKernel scalar, Fusion.Fused f) {
         this.vector = vector;
         this.scalar = scalar;

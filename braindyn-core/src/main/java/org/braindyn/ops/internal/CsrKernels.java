@@ -101,6 +101,48 @@ public final class CsrKernels {
         }
     }
 
+    /**
+     * Where each row's synapses reach column {@code bound}: {@code at[row]} is the first synapse of the row whose
+     * column is ≥ bound, for rows whose columns ascend; null when some row's columns do not ascend.
+     */
+    public static int[] columnSplit(int[] ip, int ipo, int[] ix, int ixo, int rows, int bound) {
+        int[] at = new int[rows + 1];
+        for (int row = 0; row < rows; row++) {
+            int s = ip[ipo + row], e = ip[ipo + row + 1];
+            for (int q = s + 1; q < e; q++) if (ix[ixo + q] < ix[ixo + q - 1]) return null;
+            int lo = s, hi = e;   // first q in [s, e) with ix[q] >= bound
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ix[ixo + mid] < bound) lo = mid + 1; else hi = mid;
+            }
+            at[row] = lo;
+        }
+        return at;
+    }
+
+    /**
+     * The part of {@link #eventSumListInto} that lands in columns {@code [c0, c1)}: zeroes them, then adds the
+     * synapses {@code [from[row], to[row])} of every active row (from {@link #columnSplit} at c0 and c1). Each
+     * column receives the same additions in the same order as in the whole sum, so splitting the columns across
+     * threads gives the same bits.
+     */
+    public static void eventSumListColumns(int[] ix, int ixo, float[] w, int wo, boolean homo, int[] rows, int count,
+                                           int[] from, int[] to, float[] out, int oo, int c0, int c1) {
+        java.util.Arrays.fill(out, oo + c0, oo + c1, 0f);
+        if (homo) {
+            float v = w[wo];
+            for (int k = 0; k < count; k++) {
+                int row = rows[k];
+                for (int s = from[row], e = to[row]; s < e; s++) out[oo + ix[ixo + s]] += v;
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                int row = rows[k];
+                for (int s = from[row], e = to[row]; s < e; s++) out[oo + ix[ixo + s]] += w[wo + s];
+            }
+        }
+    }
+
     /** The hot loop of a per-synapse-weight event sum. */
     private static void addRows(int[] ip, int ipo, int[] ix, int ixo, boolean[] ev, int eo, int rows, float[] r, int ro, float[] w, int wo) {
         for (int row = 0; row < rows; row++) {
