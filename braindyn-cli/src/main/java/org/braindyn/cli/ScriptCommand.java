@@ -36,12 +36,15 @@ final class ScriptCommand implements Callable<Integer> {
         return new ProcessBuilder(command(file, args)).inheritIO().start().waitFor();
     }
 
+    /** HotSpot compiles BrainDyn's generated kernels at 1% of its usual thresholds (as {@code ./braindyn} does): faster warm-up. */
+    static final String KERNEL_COMPILE = "-XX:CompileCommand=CompileThresholdScaling,org.braindyn.jit.Kernel*::run,0.01";
+
     /** The source-launcher command line: this JVM's {@code java}, BrainDyn's flags and class path, the file, its arguments. */
     static List<String> command(Path file, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Djava.awt.headless=true", "-Xss8m", "-cp", classPath()));
+                "-Djava.awt.headless=true", "-Xss8m", "-XX:CompileCommand=quiet", KERNEL_COMPILE, "-cp", classPath()));
         cmd.add(file.toString());
         cmd.addAll(args);
         return cmd;

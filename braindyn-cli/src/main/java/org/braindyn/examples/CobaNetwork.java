@@ -102,13 +102,13 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
     /**
      * As {@link #simulate(int, double, long, boolean, PrintStream)}; with {@code jit} the connectivity is regenerated,
      * not stored (self-connections allowed); with {@code compiled} the run is a compiled loop ({@link DSRunner#jit}),
-     * otherwise step by step. Regenerated connectivity runs step by step.
+     * otherwise step by step.
      */
     public NetworkBenchmark.Result simulate(int neurons, double duration, long seed, boolean cuba, boolean jit, boolean compiled, PrintStream progress) {
         long t0 = System.nanoTime();
         EINet net = new EINet(neurons, seed, cuba, jit);
         double build = (System.nanoTime() - t0) / 1e9;
-        if (compiled && !jit) return simulateCompiled(net, neurons, duration, seed, cuba, build, progress);
+        if (compiled) return simulateCompiled(net, neurons, duration, seed, cuba, build, progress);
         // Function monitors keep only the indices of the neurons that spiked: memory ∝ spikes, not steps × neurons.
         int ne = net.E.num();
         DSRunner runner = new DSRunner(net, List.of(), 0.1).jit(false).progress(progress)
@@ -186,7 +186,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         double duration = o.durationMs(1000);
         long seed = o.seed(42);
         if (!o.json()) log.printf("Running the %s network (%,d LIF neurons, event-driven projections) for %.0f ms, %s ...%n",
-                cuba ? "CUBA" : "COBA", n, duration, o.jit() ? "connectivity regenerated every step" : o.eager() ? "step by step" : "compiled");
+                cuba ? "CUBA" : "COBA", n, duration, (o.jit() ? "connectivity regenerated every step, " : "") + (o.eager() ? "step by step" : "compiled"));
         NetworkBenchmark.Result r = simulate(n, duration, seed, cuba, o.jit(), !o.eager(), o.json() ? null : log);
         Path npz = o.saveSpikes() != null ? o.saveSpikes() : out.resolve(name() + "_spikes.npz");
         java.util.Map<String, Tensor> m = new java.util.LinkedHashMap<>();

@@ -33,7 +33,7 @@ public final class GradTable {
 
     /** Primitives with no derivative (boolean or integer results). */
     public static final Set<Op> NON_DIFFERENTIABLE = EnumSet.of(Op.NOT, Op.ISNAN, Op.LT, Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE,
-            Op.AND, Op.OR, Op.XOR, Op.ARGMAX, Op.ARGMIN);
+            Op.AND, Op.OR, Op.XOR, Op.ARGMAX, Op.ARGMIN, Op.HOST_CALL);
 
     private static SplittableRandom R;
 

@@ -112,14 +112,15 @@ final class Program {
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
                 boolean eventSum = writesInto(n);
-                if ((eventSum || matvecInto(n) || matmulInto(n)) && !taken[n.out()]) {   // an event sum, CSR mat-vec or matmul into a planned buffer: no allocation per step
+                if ((eventSum || matvecInto(n) || matmulInto(n) || n.op() == Op.HOST_CALL) && !taken[n.out()]) {   // an event sum, CSR mat-vec, matmul or host call into a planned buffer: no allocation per step
                     TensorType t = graph.type(n.out());
                     Object b = take(pool, t);
-                    if (b == null) { b = new float[t.shape().size()]; bytes += 4L * t.shape().size(); }
+                    if (b == null) { b = Storage.allocate(t.dtype(), t.shape().size()); bytes += (long) t.dtype().byteSize() * t.shape().size(); }
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
                     live.add(n.out());
                     if (n.op() == Op.MATMUL) { run.add(matmulStep(n, (float[]) b)); continue; }
+                    if (n.op() == Op.HOST_CALL) { run.add(hostStep(n, b)); continue; }
                     if (!eventSum) { run.add(matvecStep(n, (float[]) b)); continue; }
                     int ev = n.in()[3];
                     EventList list = eventLists.get(ev);
@@ -285,6 +286,21 @@ final class Program {
             off[o] = 0;
             org.braindyn.ops.internal.CsrKernels.eventSumListInto((int[]) arr[ipv], off[ipv], (int[]) arr[ixv], off[ixv], (float[]) arr[wv], off[wv], homo,
                     rows, count[0], out, 0, c.cols());
+        };
+    }
+
+    /** A {@link Op#HOST_CALL} writing into its planned buffer. */
+    private Runnable hostStep(Graph.Node n, Object out) {
+        org.braindyn.ops.HostKernel k = ((org.braindyn.ops.Attr.Host) n.attr()).kernel();
+        int[] ins = n.in();
+        Object[] a = new Object[ins.length];
+        int[] o = new int[ins.length];
+        int v = n.out();
+        return () -> {
+            for (int j = 0; j < ins.length; j++) { a[j] = arr[ins[j]]; o[j] = off[ins[j]]; }
+            arr[v] = out;
+            off[v] = 0;
+            k.run(a, o, out, 0);
         };
     }
 

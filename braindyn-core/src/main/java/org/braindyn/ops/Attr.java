@@ -60,4 +60,11 @@ public sealed interface Attr {
 
     /** Number of output segments of a segment-sum. */
     record Segments(int count) implements Attr {}
+
+    /** A {@link Op#HOST_CALL}: its name (for errors and graphs), output type and Java kernel. */
+    record Host(String name, TensorType out, HostKernel kernel) implements Attr {
+        public Host {
+            if (name == null || out == null || kernel == null) throw new IllegalArgumentException("Attr.Host: name, output type and kernel are required");
+        }
+    }
 }

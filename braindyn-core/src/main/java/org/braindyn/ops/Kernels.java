@@ -38,6 +38,21 @@ public final class Kernels {
             case CSR_MATMAT -> CsrKernels.matmat(in[0], in[1], in[2], in[3], (Attr.Csr) attr, out);
             case SEGMENT_SUM -> CsrKernels.segmentSum(in[0], in[1], ((Attr.Segments) attr).count(), out);
             case PRE_GATHER -> CsrKernels.preGather(in[0], in[2], ((Attr.Csr) attr).rows(), out);
+            case HOST_CALL -> host((Attr.Host) attr, in);
         };
+    }
+
+    /** Runs a host kernel on contiguous copies (or the storage) of its operands into a new output. */
+    static Tensor host(Attr.Host h, Tensor[] in) {
+        Object[] arrays = new Object[in.length];
+        int[] offs = new int[in.length];
+        for (int j = 0; j < in.length; j++) {
+            Tensor c = in[j].contiguous();
+            arrays[j] = c.storage();
+            offs[j] = c.offset();
+        }
+        Object out = org.braindyn.tensor.Storage.allocate(h.out().dtype(), h.out().shape().size());
+        h.kernel().run(arrays, offs, out, 0);
+        return Tensor.wrap(h.out().dtype(), h.out().shape(), out);
     }
 }

@@ -24,6 +24,9 @@ package org.braindyn.ops;
  *     {@code Aᵀ·x}; {@code SEGMENT_SUM(data, ids)} sums rows of {@code data} into segments;
  *     {@code PRE_GATHER(indptr, v)} gives each synapse the value of its row. Their cost is proportional to the
  *     rows touched times the fan-out, never to rows × cols.</li>
+ * <li>{@code HOST_CALL(x…)} runs a pure Java function ({@link Attr.Host}, a {@link HostKernel}) on its operands
+ *     into an output of a declared type: Java code (procedural connectivity, a custom kernel) inside compiled
+ *     loops, where it writes into a planned buffer. Not differentiable.</li>
  * </ul>
  */
 public enum Op {
@@ -52,10 +55,12 @@ public enum Op {
     MATMUL(Kind.CONTRACT),
 
     CSR_EVENT_SUM(Kind.SPARSE), CSR_MATVEC(Kind.SPARSE), CSR_MATMAT(Kind.SPARSE),
-    SEGMENT_SUM(Kind.SPARSE), PRE_GATHER(Kind.SPARSE);
+    SEGMENT_SUM(Kind.SPARSE), PRE_GATHER(Kind.SPARSE),
+
+    HOST_CALL(Kind.HOST);
 
     /** Families of primitives that share a shape rule and a kernel layout. */
-    public enum Kind { UNARY, UNARY_FLOAT, BINARY, COMPARE, SELECT, CAST, REDUCE, SCAN, SHAPE, INDEX, CONTRACT, SPARSE }
+    public enum Kind { UNARY, UNARY_FLOAT, BINARY, COMPARE, SELECT, CAST, REDUCE, SCAN, SHAPE, INDEX, CONTRACT, SPARSE, HOST }
 
     private final Kind kind;
 

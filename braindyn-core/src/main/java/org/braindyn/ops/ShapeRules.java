@@ -153,6 +153,7 @@ public final class ShapeRules {
                 d[batch.rank() + 1] = b.dim(-1);
                 yield new TensorType(in[0].dtype(), Shape.of(d));
             }
+            case HOST_CALL -> ((Attr.Host) attr).out();
             case CSR_EVENT_SUM, CSR_MATVEC, CSR_MATMAT -> {
                 arity(op, in, 4);
                 Attr.Csr c = (Attr.Csr) attr;

@@ -43,4 +43,20 @@ public class SparseOps extends Activations {
     public static Tensor preGather(Csr csr, Tensor values) {
         return Prims.bind(Op.PRE_GATHER, new Attr.Csr(csr.rows(), csr.cols(), false), csr.indptr(), csr.indices(), values);
     }
+
+    /**
+     * Java code as one primitive ({@link Op#HOST_CALL}, JAX's {@code pure_callback}): {@code kernel} reads the
+     * operands and writes every element of an output of type {@code dtype, shape}. Eagerly it runs on fresh
+     * arrays; inside {@code jit} and compiled loops it runs every step on the operands' buffers, writing into one
+     * planned output buffer (no allocation). It must be pure and is not differentiable.
+     * <pre>{@code
+     * Tensor y = BM.hostCall("double", DType.F32, Shape.of(3), (in, io, out, oo) -> {
+     *     float[] x = (float[]) in[0], r = (float[]) out;
+     *     for (int i = 0; i < 3; i++) r[oo + i] = 2 * x[io[0] + i];
+     * }, x);
+     * }</pre>
+     */
+    public static Tensor hostCall(String name, DType dtype, Shape shape, org.braindyn.ops.HostKernel kernel, Tensor... operands) {
+        return Prims.bind(Op.HOST_CALL, new org.braindyn.ops.Attr.Host(name, new org.braindyn.ops.TensorType(dtype, shape), kernel), operands);
+    }
 }

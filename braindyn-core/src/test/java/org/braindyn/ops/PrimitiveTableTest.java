@@ -95,6 +95,15 @@ public class PrimitiveTableTest {
                     }
                 }
                 case SPARSE -> sparseCases(cs, op, g);
+                case HOST -> {
+                    // a Java kernel: 2·x + y over a transposed (non-contiguous) x and a row y, written into a (4, 6) float64 output
+                    org.braindyn.ops.HostKernel k = (in, io, out, oo) -> {
+                        double[] x = (double[]) in[0], y = (double[]) in[1], r = (double[]) out;
+                        for (int i = 0; i < 24; i++) r[oo + i] = 2 * x[io[0] + i] + y[io[1] + i % 6];
+                    };
+                    add(cs, op, new Attr.Host("axpy", new TensorType(DType.F64, Shape.of(4, 6)), k), "f64",
+                            g.tensor(DType.F64, true, 6, 4).transpose(), g.tensor(DType.F64, true, 6));
+                }
             }
         }
         return cs;

@@ -63,8 +63,18 @@ public final class JitComm implements Comm {
     /** Regenerates presynaptic neuron {@code i}'s row: calls {@code sink.accept(post, weight)} for each of its synapses, in order. */
     public void forEachSynapse(int i, SynapseSink sink) {
         if (i < 0 || i >= preNum) throw new IndexOutOfBoundsException("JitComm: presynaptic index " + i + " outside 0 … " + (preNum - 1));
+        row(i, new Draws(k0, k1, TOPOLOGY), kind == Weights.HOMO ? null : new Draws(k0, k1, WEIGHTS), sink, null, 0, 0);
+    }
+
+    /**
+     * Row {@code i} regenerated with the streams {@code d} and {@code wd} (reset here): each synapse goes to
+     * {@code sink}, or, with {@code sink} null, adds {@code x·w} (float32) at {@code out[base + post]} — the event-sum
+     * path, which allocates nothing.
+     */
+    private void row(int i, Draws d, Draws wd, SynapseSink sink, float[] out, int base, float x) {
         if (prob == 0) return;
-        Draws d = new Draws(k0, k1, i, TOPOLOGY), wd = kind == Weights.HOMO ? null : new Draws(k0, k1, i, WEIGHTS);
+        d.reset(i);
+        if (wd != null) wd.reset(i);
         int j = -1;
         while (true) {
             if (prob >= 1) j++;
@@ -79,7 +89,8 @@ public final class JitComm implements Comm {
                 case UNIFORM -> a + (b - a) * wd.next();
                 case NORMAL -> a + b * Math.sqrt(-2 * Math.log(wd.next())) * Math.cos(2 * Math.PI * wd.next());
             };
-            sink.accept(j, w);
+            if (sink != null) sink.accept(j, w);
+            else out[base + j] += (float) (x * w);
         }
     }
 
@@ -87,23 +98,32 @@ public final class JitComm implements Comm {
     @FunctionalInterface
     public interface SynapseSink { void accept(int post, double weight); }
 
-    /** {@code activity} is {@code (pre,)} or {@code (batch, pre)}, bool or numeric; returns {@code activity @ W} in float32. */
+    /**
+     * {@code activity} is {@code (pre,)} or {@code (batch, pre)}, bool or numeric; returns {@code activity @ W} in
+     * float32. One {@link BM#hostCall host call}: eagerly it runs on the activity's elements, in compiled loops every
+     * step into one planned buffer, regenerating only the rows of the active neurons and allocating nothing.
+     */
     @Override public Tensor apply(Tensor activity) {
         int rank = activity.ndim();
         if ((rank != 1 && rank != 2) || activity.dim(-1) != preNum)
             throw new IllegalArgumentException("JitComm: activity must be (" + preNum + ",) or (batch, " + preNum + "); got " + activity.shape());
         int batch = rank == 1 ? 1 : activity.dim(0);
-        float[] x = activity.astype(DType.F32).toFloatArray();
-        float[] out = new float[batch * postNum];
-        for (int r = 0; r < batch; r++) {
-            int base = r * postNum;
-            for (int i = 0; i < preNum; i++) {
-                float xi = x[r * preNum + i];
-                if (xi == 0) continue;
-                forEachSynapse(i, (j, w) -> out[base + j] += (float) (xi * w));
+        Tensor x = activity.dtype() == DType.BOOL ? activity : activity.astype(DType.F32);
+        org.braindyn.tensor.Shape shape = rank == 1 ? org.braindyn.tensor.Shape.of(postNum) : org.braindyn.tensor.Shape.of(batch, postNum);
+        Draws d = new Draws(k0, k1, TOPOLOGY), wd = kind == Weights.HOMO ? null : new Draws(k0, k1, WEIGHTS);
+        return BM.hostCall("JitComm.fixedProb", DType.F32, shape, (in, io, out, oo) -> {
+            float[] r = (float[]) out;
+            java.util.Arrays.fill(r, oo, oo + batch * postNum, 0f);
+            for (int q = 0; q < batch; q++) {
+                int base = oo + q * postNum, xo = io[0] + q * preNum;
+                if (in[0] instanceof boolean[] spikes) {
+                    for (int i = 0; i < preNum; i++) if (spikes[xo + i]) row(i, d, wd, null, r, base, 1f);
+                } else {
+                    float[] v = (float[]) in[0];
+                    for (int i = 0; i < preNum; i++) if (v[xo + i] != 0) row(i, d, wd, null, r, base, v[xo + i]);
+                }
             }
-        }
-        return rank == 1 ? BM.array(out) : BM.array(out, batch, postNum);
+        }, x);
     }
 
     /** The weights as a dense {@code (pre, post)} float32 matrix (for checks and small networks). */
@@ -120,11 +140,18 @@ public final class JitComm implements Comm {
 
     /** A per-neuron Philox stream: counter (i, block, stream, 0), four uniforms in (0, 1) per block; topology and weights use separate streams. */
     private static final class Draws {
-        private final int k0, k1, i, stream;
+        private final int k0, k1, stream;
         private final int[] words = new int[4];
-        private int block, used = 4;
+        private int i, block, used = 4;
 
-        Draws(int k0, int k1, int i, int stream) { this.k0 = k0; this.k1 = k1; this.i = i; this.stream = stream; }
+        Draws(int k0, int k1, int stream) { this.k0 = k0; this.k1 = k1; this.stream = stream; }
+
+        /** Restarts the stream of neuron {@code i}. */
+        void reset(int i) {
+            this.i = i;
+            block = 0;
+            used = 4;
+        }
 
         double next() {
             if (used == 4) {

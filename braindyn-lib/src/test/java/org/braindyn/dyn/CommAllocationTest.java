@@ -81,6 +81,8 @@ class CommAllocationTest {
         check("Comm.eventCsr, per-synapse weights", Comm.eventCsr(c, full(Shape.of((int) c.size()), 0.6, DType.F32)), 0);
     }
 
+    @Test void jitConnectivity() { check("JitComm.fixedProb (connectivity regenerated every step)", JitComm.fixedProb(N, N, 0.05, 0.6, 9), 0); }
+
     @Test void eventCsrWithASpikeDelay() { check("Comm.eventCsr behind a 20-step spike delay", Comm.eventCsr(conn(), scalar(0.6)), 20); }
 
     @Test void dense() { check("Comm.dense", Comm.dense(full(Shape.of(N, N), 0.01, DType.F32)), 0); }
