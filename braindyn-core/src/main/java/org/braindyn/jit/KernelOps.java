@@ -28,7 +28,7 @@ final class KernelOps {
     static double EXP_F64(double x) { return Math.exp(x); }
     static float EXP_F32(float x) { return (float) Math.exp(x); }
     static double EXPM1_F64(double x) { return Math.expm1(x); }
-    static float EXPM1_F32(float x) { return (float) Math.expm1(x); }
+    static float EXPM1_F32(float x) { return Scalar.expm1F32(x); }
     static double LOG_F64(double x) { return Math.log(x); }
     static float LOG_F32(float x) { return (float) Math.log(x); }
     static double LOG1P_F64(double x) { return Math.log1p(x); }

@@ -54,7 +54,7 @@ public final class ElementwiseKernels {
             case LOGISTIC -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.logistic(a[o + i]); }
             case LOG -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.log(a[o + i]); }
             case LOG1P -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.log1p(a[o + i]); }
-            case EXPM1 -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.expm1(a[o + i]); }
+            case EXPM1 -> { for (int i = lo; i < hi; i++) r[i] = Scalar.expm1F32(a[o + i]); }
             default -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.unary(op, a[o + i]); }
         }
     }
