@@ -57,13 +57,7 @@ class PlannedMatmulTest {
         Variable acc = new Variable(BM.zeros(Shape.of(8, N), DType.F32));
         Function<Tensor[], Tensor[]> body = x -> { acc.set(acc.value().mul(0.5f).add(BM.matmul(x[0], w))); return new Tensor[0]; };
         Tensor x1 = uniform(4, 1000, 8, K), x2 = uniform(5, 3000, 8, K);
-        long more = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 30 && more >= 16 * 1024; attempt++) {
-            long a1 = Allocations.measure(() -> Loops.forLoop(body, x1));
-            long a2 = Allocations.measure(() -> Loops.forLoop(body, x2));
-            long a1b = Allocations.measure(() -> Loops.forLoop(body, x1));
-            if (Math.abs(a1 - a1b) < 1024) more = a2 - Math.max(a1, a1b);
-        }
+        long more = SteadyAllocation.extraBytes(() -> Loops.forLoop(body, x1), () -> Loops.forLoop(body, x2), 16 * 1024);
         // an eager product would allocate its 8 × 37 output and, packing, 2 × 70 × 16 floats of panels per step
         assertTrue(more < 16 * 1024, "2,000 more steps allocated " + more + " bytes");
     }

@@ -65,13 +65,7 @@ class RingBufferLoopTest {
         Variable hist = new Variable(BM.zeros(Shape.of(SLOTS, N), DType.F32)), pos = new Variable(BM.scalar(0, DType.I32));
         Function<Tensor[], Tensor[]> body = x -> { delayLine(hist, pos, false).apply(x); return new Tensor[0]; };
         Tensor x1 = ramp(1000), x2 = ramp(3000);
-        long more = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 30 && more >= 16 * 1024; attempt++) {
-            long a1 = Allocations.measure(() -> Loops.forLoop(body, x1));
-            long a2 = Allocations.measure(() -> Loops.forLoop(body, x2));
-            long a1b = Allocations.measure(() -> Loops.forLoop(body, x1));
-            if (Math.abs(a1 - a1b) < 1024) more = a2 - Math.max(a1, a1b);
-        }
+        long more = SteadyAllocation.extraBytes(() -> Loops.forLoop(body, x1), () -> Loops.forLoop(body, x2), 16 * 1024);
         // a copying scatter would allocate SLOTS × N floats (9,600 bytes) per step: 19 MB for the 2,000 extra steps
         assertTrue(more < 16 * 1024, "2,000 more ring-buffer steps allocated " + more + " bytes");
     }

@@ -189,4 +189,25 @@ class CompiledRunnerTest {
         e.run(40);
         for (int k = 0; k < 400; k++) assertEquals(e.monSteps("spiking").get(k), r.monSteps("spiking").get(k), "step " + k);
     }
+
+    /** {@link SpikeTimeGroup} compiles (time compared as a float64 tensor) and fires in the same steps as step by step. */
+    @Test
+    void spikeTimesFireInTheirStepsCompiledAsEager() {
+        double[] times = {0.05, 0.3, 0.3, 1.0, 12.34, 99.0};
+        int[] ids = {0, 1, 2, 1, 3, 0};
+        Tensor[] rasters = new Tensor[2];
+        for (int k = 0; k < 2; k++) {
+            Naming.clearNameCache();
+            SpikeTimeGroup g = new SpikeTimeGroup(null, 4, times, ids);
+            DSRunner r = new DSRunner(g, List.of("spike"), 0.1).jit(k == 1).progress(null);
+            r.run(20);
+            if (k == 1) assertTrue(r.compileSeconds() > 0, "compiled");
+            rasters[k] = r.mon("spike");
+        }
+        assertEquals(rasters[0], rasters[1]);
+        boolean[] f = rasters[1].toBoolArray();
+        java.util.Set<String> fired = new java.util.TreeSet<>();
+        for (int q = 0; q < f.length; q++) if (f[q]) fired.add((q / 4) + ":" + (q % 4));
+        assertEquals(new java.util.TreeSet<>(List.of("0:0", "3:1", "3:2", "10:1", "123:3")), fired);
+    }
 }
