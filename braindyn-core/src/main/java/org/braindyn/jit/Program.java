@@ -461,12 +461,6 @@ final class Program {
         return Tensor.wrap(t.dtype(), t.shape(), copy);
     }
 
-
-    /**
-     * Pairs {@code {input k, output k'}} from {@code pairs} that may share one array: the output is written by a
-     * fused kernel (directly, not copied), and the input is read by that kernel only, element by element, and is
-     * not itself an output. Stores follow all loads of an element, so writing over the input is safe.
-     */
     /**
      * The {@code SCATTER} along axis 0 computing {@code v} from operand {@code u} when nothing else reads {@code u}
      * (not even as that scatter's index or updates), so that the rows can be written over {@code u}'s array; or null.
@@ -486,6 +480,12 @@ final class Program {
         return found;
     }
 
+    /**
+     * Pairs {@code {input k, output k'}} from {@code pairs} that may share one array: the output is written by a
+     * fused kernel (directly, not copied), and the input is read by that kernel only, element by element, and is
+     * not itself an output (stores follow all loads of an element, so writing over the input is safe); or the
+     * output is a {@code SCATTER} of the input that nothing else reads ({@link #inPlaceScatter}).
+     */
     static int[][] inPlaceCandidates(Graph g, List<Fusion.Step> schedule, int[][] pairs) {
         List<int[]> ok = new ArrayList<>();
         boolean[] seenOut = new boolean[g.valueCount()];

@@ -33,13 +33,14 @@ public final class SpikeDelay extends org.braindyn.state.Module {
         super(group.name() + "_spikeDelay");
         this.group = group;
         this.length = steps;
-        this.hist = emptyHistory();
-        this.pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
+        clear();
     }
 
-    private Variable emptyHistory() {
+    /** An empty history of {@code length + 1} rows shaped like the group's spikes, written from row 0. */
+    private void clear() {
         Tensor sp = group.spike();
-        return new Variable(BM.zeros(sp.shape().prepend(length + 1), sp.dtype()));
+        hist = new Variable(BM.zeros(sp.shape().prepend(length + 1), sp.dtype()));
+        pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
     }
 
     /** The row of the spikes {@code steps} steps before the last update. */
@@ -54,8 +55,7 @@ public final class SpikeDelay extends org.braindyn.state.Module {
             throw new IllegalStateException(group + ".spikeDelay: a delay of " + steps + " steps was requested after the simulation started with "
                     + length + "; create every projection before running");
         length = steps;
-        hist = emptyHistory();
-        pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
+        clear();
     }
 
     /** Longest delay held, in steps. */
@@ -100,10 +100,7 @@ public final class SpikeDelay extends org.braindyn.state.Module {
         Object step = Shared.isBound() ? Shared.current() : new Object();
         if (step == lastStep) return;
         Tensor sp = group.spike();
-        if (!hist.shape().drop(1).equals(sp.shape())) {                          // a new batch size
-            hist = emptyHistory();
-            pos = new Variable(BM.scalar(0, org.braindyn.tensor.DType.I32));
-        }
+        if (!hist.shape().drop(1).equals(sp.shape())) clear();                  // a new batch size
         Tensor p = BM.remainder(pos.value().add(length), length + 1);            // one row back, modulo the ring
         pos.set(p);
         hist.set(BM.scatter(hist.value(), p, sp.astype(hist.dtype()), 0));
