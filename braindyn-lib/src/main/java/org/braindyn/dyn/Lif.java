@@ -92,7 +92,7 @@ public final class Lif extends NeuronGroup {
         private Object vRest = 0.0, vReset = -5.0, vTh = 20.0, tau = 10.0, r = 1.0, tauRef = 0.0;
         private Reset reset = Reset.HARD;
         private Surrogate spkFun;
-        private Initializer vInit;
+        private Object vInit;
         private boolean detachReset;
 
         private Builder(int size) { this.size = size; }
@@ -115,8 +115,8 @@ public final class Lif extends NeuronGroup {
         public Builder reset(Reset v) { this.reset = v; return this; }
         /** Surrogate spike function for training (default none: boolean spikes). */
         public Builder spkFun(Surrogate v) { this.spkFun = v; return this; }
-        /** Initial potential (default V_rest). */
-        public Builder vInit(Initializer v) { this.vInit = v; return this; }
+        /** Initial potential, mV (default V_rest): an {@link Initializer}, a number, a per-neuron tensor or any {@link ParamSpec} form. */
+        public Builder vInit(Object v) { this.vInit = v; return this; }
         /**
          * Detach the reset from the gradient (SpyTorch/snnTorch convention: hard reset {@code V·(1 − s) + s·V_reset}
          * with s constant in the backward pass, so the membrane's gradient is cut by a spike and none flows through the
@@ -126,7 +126,13 @@ public final class Lif extends NeuronGroup {
         public Builder detachReset(boolean on) { this.detachReset = on; return this; }
 
         /** Validates every parameter, naming the model, parameter, unit, expected and found. */
-        public Lif build() { return new Lif(name, size, new LifSpec(vRest, vReset, vTh, tau, r, tauRef), null, reset, spkFun, vInit, detachReset); }
+        public Lif build() { return new Lif(name, size, new LifSpec(vRest, vReset, vTh, tau, r, tauRef), null, reset, spkFun, initializer(), detachReset); }
+
+        private Initializer initializer() {
+            if (vInit == null || vInit instanceof Initializer) return (Initializer) vInit;
+            var v0 = ParamSpec.resolve("Lif" + (name == null ? "" : " '" + name + "'"), "vInit", "mV", vInit, size, ParamSpec.Rule.FINITE);
+            return (shape, dtype) -> BM.broadcastTo(v0.get().astype(dtype), shape).contiguous();
+        }
     }
 
     /** BrainPy's defaults, hard reset, boolean spikes. */
@@ -157,7 +163,7 @@ public final class Lif extends NeuronGroup {
         Tensor ri = totalInput(v, inputs.length > 0 ? inputs[0] : null).mul(r.get());
         Tensor target = ri.add(vRest.get());
         Tensor decay = BM.exp(BM.divide(-s.dt(), tau.get()).astype(v.dtype()));
-        Tensor vNew = target.add(v.sub(target).mul(decay));
+        Tensor vNew = withJumps(target.add(v.sub(target).mul(decay)));
         Tensor now = refractory ? s.time(tLast.dtype()) : null;
         if (refractory) vNew = BM.where(BM.lessEqual(BM.subtract(now, tLast.value()), tauRef.get()), v, vNew);
         Tensor sp;

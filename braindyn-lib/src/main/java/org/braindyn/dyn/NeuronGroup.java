@@ -20,6 +20,7 @@ public abstract class NeuronGroup extends DynamicalSystem {
     /** External input current, cleared at the end of each update. */
     public final Variable input;
     private final List<UnaryOperator<Tensor>> currents = new ArrayList<>();
+    private final List<java.util.function.Supplier<Tensor>> jumps = new ArrayList<>();
     /** The mode in effect at construction (see {@link Mode}). */
     private final Mode mode = Mode.current();
     private int batch = mode.batchSize();
@@ -72,6 +73,19 @@ public abstract class NeuronGroup extends DynamicalSystem {
         for (UnaryOperator<Tensor> c : currents) i = i.add(c.apply(v));
         for (Tensor x : extra) if (x != null) i = i.add(x);
         return i;
+    }
+
+    /**
+     * Registers a voltage jump (BrainPy's delta inputs, e.g. {@link DeltaProjection}): the value, in mV, is added to the
+     * membrane potential right after each integration step, before the threshold test; neurons in their refractory
+     * period keep their potential.
+     */
+    public final void addDeltaInput(java.util.function.Supplier<Tensor> jump) { jumps.add(jump); }
+
+    /** {@code v} plus every registered voltage jump (no-op without delta inputs). */
+    protected final Tensor withJumps(Tensor v) {
+        for (var j : jumps) v = v.add(j.get().astype(v.dtype()));
+        return v;
     }
 
     /** The spikes of the last update. */

@@ -106,10 +106,47 @@ public final class Projection extends DynamicalSystem implements SynapticProject
     }
 
     private static Projection exp(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tau, SynOut out) {
+        return monolithic(name, pre, post, conn, gMax, new Expon(null, post.num(), tau), out);
+    }
+
+    /**
+     * BrainPy's {@code bp.dyn.DualExpCOBA(pre, post, conn, g_max=1, tau_decay=10, tau_rise=1, E=0)}: each presynaptic
+     * spike adds 1 to {@code h} over its connections, {@code dh/dt = −h/τ_rise}, {@code dg/dt = −g/τ_decay + h}, and
+     * {@code I_post += g_max·g·(E − V_post)}; a spike at {@code t_s} gives
+     * {@code g_max·τ_dτ_r/(τ_d − τ_r)·(e^{−(t−t_s)/τ_d} − e^{−(t−t_s)/τ_r})}. Built on {@link DualExpon} (whose unit
+     * input has the peak-normalised form) with the weight {@code g_max·τ_rise}, which gives exactly that conductance.
+     */
+    public static Projection dualExpCoba(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tauRise,
+                                         double tauDecay, double e) {
+        return monolithic(name, pre, post, conn, gMax * tauRise, new DualExpon(null, post.num(), tauRise, tauDecay), SynOut.coba(e));
+    }
+
+    /** BrainPy's {@code bp.dyn.DualExpCUBA}: as {@link #dualExpCoba} with the current {@code I_post += g_max·g}. */
+    public static Projection dualExpCuba(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tauRise,
+                                         double tauDecay) {
+        return monolithic(name, pre, post, conn, gMax * tauRise, new DualExpon(null, post.num(), tauRise, tauDecay), SynOut.cuba());
+    }
+
+    /**
+     * BrainPy's {@code bp.dyn.AlphaCOBA(pre, post, conn, g_max=1, tau_decay=10, E=0)}: the dual exponential with
+     * {@code τ_rise = τ_decay = τ}, a spike at {@code t_s} giving {@code g_max·(t − t_s)·e^{−(t−t_s)/τ}}, and
+     * {@code I_post += g·(E − V_post)}. Built on {@link Alpha} with the weight {@code g_max·τ}.
+     */
+    public static Projection alphaCoba(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tau, double e) {
+        return monolithic(name, pre, post, conn, gMax * tau, new Alpha(null, post.num(), tau), SynOut.coba(e));
+    }
+
+    /** BrainPy's {@code bp.dyn.AlphaCUBA}: as {@link #alphaCoba} with the current {@code I_post += g}. */
+    public static Projection alphaCuba(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double gMax, double tau) {
+        return monolithic(name, pre, post, conn, gMax * tau, new Alpha(null, post.num(), tau), SynOut.cuba());
+    }
+
+    /** The 2.1-style one-object synapses: event-driven over {@code conn}, each spike adding {@code weight} to {@code syn}. */
+    private static Projection monolithic(String name, NeuronGroup pre, NeuronGroup post, org.braindyn.connect.Connector conn, double weight, Synapse syn, SynOut out) {
         String who = name == null ? "Projection" : name;
         if (pre == null || post == null) throw new IllegalArgumentException(who + ": pre and post must be neuron groups; got pre=" + pre + ", post=" + post);
-        if (!Double.isFinite(gMax)) throw new IllegalArgumentException(who + ".gMax: must be finite; got " + gMax);
-        return full(name, pre, 0, Comm.eventCsr(conn.connect(pre.num(), post.num()), BM.scalar(gMax)), new Expon(null, post.num(), tau), out, post);
+        if (!Double.isFinite(weight)) throw new IllegalArgumentException(who + ".gMax: must be finite; got " + weight);
+        return full(name, pre, 0, Comm.eventCsr(conn.connect(pre.num(), post.num()), BM.scalar(weight)), syn, out, post);
     }
 
     /** Takes its presynaptic activity as the argument of {@link #update} (BrainPy {@code HalfProjAlignPost}). */

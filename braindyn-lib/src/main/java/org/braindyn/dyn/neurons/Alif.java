@@ -83,7 +83,7 @@ public final class Alif extends OdeNeuron implements org.braindyn.analysis.Analy
         Tensor v0 = V.value(), current = totalInput(v0, inputs.length > 0 ? inputs[0] : null);
         Tensor[] n = integrate(new Tensor[] {v0, a.value()}, current);
         Tensor now = Shared.current().time(tLast.dtype());
-        Tensor v = BM.where(BM.lessEqual(BM.subtract(now, tLast.value()), tauRef.get()), v0, n[0]);
+        Tensor v = BM.where(BM.lessEqual(BM.subtract(now, tLast.value()), tauRef.get()), v0, withJumps(n[0]));
         Tensor gap = vTh.get().sub(vRest.get()), th = vTh.get().add(beta.get().mul(a.value()));
         Tensor sp = spkFun == null ? v.ge(th) : spkFun.apply(v.sub(th).div(gap));
         Tensor s = sp.astype(v.dtype());

@@ -49,6 +49,7 @@ abstract class CrossingNeuron extends OdeNeuron implements org.braindyn.analysis
         Tensor[] y = new Tensor[vars.length];
         for (int i = 0; i < y.length; i++) y[i] = vars[i].value();
         Tensor[] next = integrate(y, current);
+        next[0] = withJumps(next[0]);
         Tensor th = vTh.get();
         Tensor below = v.lt(th);
         Tensor sp = spkFun == null ? BM.logicalAnd(next[0].ge(th), below) : spkFun.apply(next[0].sub(th)).mul(below.astype(next[0].dtype()));

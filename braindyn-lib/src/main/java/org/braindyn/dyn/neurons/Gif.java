@@ -91,7 +91,7 @@ public final class Gif extends OdeNeuron implements org.braindyn.analysis.Analyz
     @Override public Tensor update(Tensor... inputs) {
         Tensor current = totalInput(V.value(), inputs.length > 0 ? inputs[0] : null);
         Tensor[] n = integrate(new Tensor[] {i1.value(), i2.value(), vTh.value(), V.value()}, current);
-        Tensor nI1 = n[0], nI2 = n[1], th = n[2], v = n[3];
+        Tensor nI1 = n[0], nI2 = n[1], th = n[2], v = withJumps(n[3]);
         Tensor sI1 = r1.get().mul(nI1).add(a1.get()), sI2 = r2.get().mul(nI2).add(a2.get()), thR = BM.maximum(th, thReset.get().astype(th.dtype()));
         Tensor sp;
         if (spkFun == null) {

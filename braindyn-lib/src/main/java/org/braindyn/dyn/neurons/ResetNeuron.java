@@ -62,7 +62,7 @@ abstract class ResetNeuron extends OdeNeuron implements org.braindyn.analysis.An
         Tensor v = V.value(), current = totalInput(v, inputs.length > 0 ? inputs[0] : null);
         Tensor[] next = integrate(w == null ? new Tensor[] {v} : new Tensor[] {v, w.value()}, current);
         Tensor now = Shared.current().time(tLast.dtype());
-        Tensor vNew = BM.where(BM.lessEqual(BM.subtract(now, tLast.value()), tauRef.get()), v, next[0]);
+        Tensor vNew = BM.where(BM.lessEqual(BM.subtract(now, tLast.value()), tauRef.get()), v, withJumps(next[0]));
         Tensor th = vTh.get(), rs = vReset.get();
         Tensor sp = spkFun == null ? vNew.ge(th) : spkFun.apply(vNew.sub(th).div(BM.abs(th.sub(rs)).add(1e-6)));
         Tensor spF = sp.astype(vNew.dtype());
