@@ -77,11 +77,16 @@ public abstract class RateGroup extends NeuronGroup implements Analyzable {
     /** The right-hand side; {@code p[0]} is the input to x, {@code p[1]} the input to y. */
     abstract Derivative derivative();
 
+    /** A hook adding to x's input before each step (e.g. delayed self-feedback); none (null) by default. */
+    Tensor feedback() { return null; }
+
     /** A hook after each step (e.g. rectification); the identity by default. */
     Tensor[] after(Tensor[] xy) { return xy; }
 
     @Override public final Tensor update(Tensor... inputs) {
         Tensor ix = totalInput(x.value(), inputs.length > 0 ? inputs[0] : null), iy = inputY.value();
+        Tensor fb = feedback();
+        if (fb != null) ix = ix.add(fb);
         if (xNoise != null) ix = ix.add(xNoise.update());
         if (yNoise != null) iy = iy.add(yNoise.update());
         Tensor[] next = after(integrator.step(new Tensor[] {x.value(), y.value()}, ix, iy));
