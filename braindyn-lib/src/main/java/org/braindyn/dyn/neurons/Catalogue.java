@@ -44,6 +44,7 @@ public final class Catalogue {
             return switch (g) {
                 case Lif l -> l.V.value();
                 case ResetNeuron z -> z.V.value();
+                case PinskyRinzel pr -> pr.Vs().value();
                 case CrossingNeuron c -> c.variable("V").value();
                 case Gif gi -> gi.V.value();
                 case Alif al -> al.V.value();
@@ -143,6 +144,17 @@ public final class Catalogue {
                         (n, v, m) -> {
                             WangBuzsaki.Builder b = WangBuzsaki.builder(n).eNa(v.get("ENa")).gNa(v.get("gNa")).eK(v.get("EK")).gK(v.get("gK")).eL(v.get("EL"))
                                     .gL(v.get("gL")).phi(v.get("phi")).c(v.get("C")).vTh(v.get("vTh")).vInit(v.get("vInit"));
+                            return (m == null ? b : b.method(m)).build();
+                        }),
+                new Model("pinskyrinzel", "Pinsky–Rinzel two-compartment CA3 cell, soma and dendrite; spikes are somatic crossings of vTh (bp.dyn.PinskyRinzelModel)",
+                        List.of(new ParamInfo("gNa", 30, "mS/cm²"), new ParamInfo("gK", 15, "mS/cm²"), new ParamInfo("gCa", 10, "mS/cm²"),
+                                new ParamInfo("gAHP", 0.8, "mS/cm²"), new ParamInfo("gC", 15, "mS/cm²"), new ParamInfo("gL", 0.1, "mS/cm²"),
+                                new ParamInfo("ENa", 60, "mV"), new ParamInfo("EK", -75, "mV"), new ParamInfo("ECa", 80, "mV"), new ParamInfo("EL", -60, "mV"),
+                                new ParamInfo("gc", 2.1, "mS/cm²"), new ParamInfo("p", 0.5, ""), new ParamInfo("C", 3, "µF/cm²"), new ParamInfo("vTh", 20, "mV")), true,
+                        (n, v, m) -> {
+                            PinskyRinzel.Builder b = PinskyRinzel.builder(n).gNa(v.get("gNa")).gK(v.get("gK")).gCa(v.get("gCa")).gAhp(v.get("gAHP")).gC(v.get("gC"))
+                                    .gL(v.get("gL")).eNa(v.get("ENa")).eK(v.get("EK")).eCa(v.get("ECa")).eL(v.get("EL")).gc(v.get("gc")).p(v.get("p")).c(v.get("C"))
+                                    .vTh(v.get("vTh"));
                             return (m == null ? b : b.method(m)).build();
                         }),
                 new Model("hindmarshrose", "Hindmarsh–Rose burster, dimensionless; spikes are upward crossings of vTh (bp.dyn.HindmarshRose)",

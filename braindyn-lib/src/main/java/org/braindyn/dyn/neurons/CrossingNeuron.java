@@ -56,8 +56,12 @@ abstract class CrossingNeuron extends OdeNeuron implements org.braindyn.analysis
         for (int i = 0; i < vars.length; i++) vars[i].set(next[i].astype(vars[i].dtype()));
         spike.set(spkFun == null ? sp : sp.astype(spike.dtype()));
         input.fill(0);
+        clearInputs();
         return spike.value();
     }
+
+    /** A hook clearing further inputs after each update (e.g. a dendritic input); none by default. */
+    void clearInputs() {}
 
     @Override public final Tensor spike() { return spike.value(); }
 
