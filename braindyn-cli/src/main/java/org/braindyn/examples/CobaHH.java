@@ -75,7 +75,7 @@ public final class CobaHH implements Example {
 
         private static Projection proj(CondNeuGroup pre, CondNeuGroup post, double prob, long seed, double w, double tau, double e) {
             Comm comm = Comm.eventCsr(new FixedProb(prob, false, seed).connect(pre.num(), post.num()), BM.scalar(w));
-            return Projection.full(null, pre, 0, comm, new Expon(null, post.num(), tau), SynOut.coba(e), post);
+            return Projection.full(null, pre, 0, comm, Expon.builder(post.num()).tau(tau).build(), SynOut.coba(e), post);
         }
     }
 

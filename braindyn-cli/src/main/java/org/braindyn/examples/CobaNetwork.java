@@ -91,7 +91,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         private static Projection proj(Lif pre, Lif post, double prob, long seed, boolean jit, double w, double tau, SynOut out) {
             Comm comm = jit ? JitComm.fixedProb(pre.num(), post.num(), prob, w, seed)
                     : Comm.eventCsr(new FixedProb(prob, false, seed).connect(pre.num(), post.num()), scalar(w));
-            return Projection.full(null, pre, 0, comm, new Expon(null, post.num(), tau), out, post);
+            return Projection.full(null, pre, 0, comm, Expon.builder(post.num()).tau(tau).build(), out, post);
         }
     }
 

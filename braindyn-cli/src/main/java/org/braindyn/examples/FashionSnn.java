@@ -63,8 +63,8 @@ public final class FashionSnn implements Example {
             o = new Leaky(null, OUT, 5);
             l1 = Dense.builder(IN, HIDDEN).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             l2 = Dense.builder(HIDDEN, OUT).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
-            i2r = Projection.half(null, l1, new Expon(null, HIDDEN, 10), SynOut.cuba(), r);
-            r2o = Projection.half(null, l2, new Expon(null, OUT, 10), SynOut.cuba(), o);
+            i2r = Projection.half(null, l1, Expon.builder(HIDDEN).tau(10).build(), SynOut.cuba(), r);
+            r2o = Projection.half(null, l2, Expon.builder(OUT).tau(10).build(), SynOut.cuba(), o);
         }
 
         @Override public Tensor update(Tensor... x) {

@@ -52,7 +52,7 @@ public final class SnnTraining implements Example {
         public Snn(RandomState rng) {
             super(null);
             l1 = Dense.builder(IN, HIDDEN).wInit(new Normal(1.5, 1.0, rng)).build();
-            syn = new Expon(null, HIDDEN, 5);
+            syn = Expon.builder(HIDDEN).tau(5).build();
             lif = new Lif(null, HIDDEN, LifParams.defaults(), Lif.Reset.HARD, new Sigmoid(), null);
             l2 = Dense.builder(HIDDEN, OUT).wInit(new Normal(0, 0.3, rng)).build();
             readout = new Leaky(null, OUT, 5);

@@ -51,7 +51,7 @@ public final class StateSnn implements Example {
             super(null);
             i2r = Dense.builder(100, 4).wInit(new VarianceScaling(2, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             r = Lif.builder(4).tau(20).vRest(0).vReset(0).vTh(1).spkFun(new ReluGrad()).build();
-            in = Projection.half(null, i2r, new Expon(null, 4, 5), SynOut.cuba(), r);
+            in = Projection.half(null, i2r, Expon.builder(4).tau(5).build(), SynOut.cuba(), r);
             r2o = Dense.builder(4, 2).wInit(new VarianceScaling(2, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             o = new Leaky(null, 2, 10);
         }

@@ -61,7 +61,7 @@ public final class StdpExample implements Example {
             for (int k = 0; k < n; k++) { ids[k] = k; tPre[k] = 100; tPost[k] = 100 + dts[k]; }
             pre = new SpikeTimeGroup("pre", n, tPre, ids);
             post = new SpikeTimeGroup("post", n, tPost, ids);
-            stdp = Stdp.song2000(pre, post, new One2One()).weights(0.0).syn(new Expon(null, n, 5)).build();
+            stdp = Stdp.song2000(pre, post, new One2One()).weights(0.0).syn(Expon.builder(n).tau(5).build()).build();
         }
     }
 
@@ -76,7 +76,7 @@ public final class StdpExample implements Example {
             out = Lif.builder(1).name("out").vRest(-70).vReset(-60).vTh(-54).tau(20).vInit(new org.braindyn.init.OneInit(-60)).build();
             double a1 = 0.005 * gMax;
             stdp = Stdp.song2000(in, out, new All2All()).weights(new Uniform(0, gMax, new RandomState(seed + 1))).tauS(20).tauT(20)
-                    .a1(a1).a2(1.05 * a1).wMin(0).wMax(gMax).syn(new Expon(null, 1, 5)).out(SynOut.coba(0)).build();
+                    .a1(a1).a2(1.05 * a1).wMin(0).wMax(gMax).syn(Expon.builder(1).tau(5).build()).out(SynOut.coba(0)).build();
         }
     }
 

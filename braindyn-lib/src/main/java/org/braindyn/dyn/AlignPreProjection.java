@@ -20,7 +20,7 @@ import org.braindyn.tensor.Tensor;
  * values, so use {@link Comm#csr}, {@link Comm#dense} or {@link Comm#oneToOne}, not the spike-only {@link Comm#eventCsr}.
  * <pre>{@code
  * var conn = new FixedProb(0.02, false, 1).connect(E.num(), I.num());
- * AlignPreProjection e2i = AlignPreProjection.synapseThenDelay("E2I", E, new Expon(null, E.num(), 5), 10,
+ * AlignPreProjection e2i = AlignPreProjection.synapseThenDelay("E2I", E, Expon.builder(E.num()).tau(5).build(), 10,
  *         Comm.csr(conn, BM.scalar(0.6)), SynOut.coba(0), I);   // 10 steps = 1 ms at dt 0.1
  * }</pre>
  */

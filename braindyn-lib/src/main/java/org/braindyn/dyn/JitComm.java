@@ -16,7 +16,7 @@ import org.braindyn.tensor.Tensor;
  * come from a separate stream, so the same seed gives the same topology whatever the weight law.
  * <pre>{@code
  * Comm c = JitComm.fixedProb(3200, 800, 0.02, 0.6, 42);          // 51,200 synapses, none stored
- * Projection e2i = Projection.full("E2I", E, 0, c, new Expon(null, 800, 5), SynOut.coba(0), I);
+ * Projection e2i = Projection.full("E2I", E, 0, c, Expon.builder(800).tau(5).build(), SynOut.coba(0), I);
  * }</pre>
  * Not differentiable with respect to the activity (it is an event operator for simulation).
  */

@@ -23,7 +23,7 @@ import org.braindyn.tensor.Tensor;
  * of W_fb ({@link #setFitted}, {@link #fitted}).
  * <pre>{@code
  * Dense d = Dense.builder(100, 3).build();                    // Xavier-normal W, zero b
- * Projection p = Projection.half("In", Dense.builder(20, 30).build(), new Expon(null, 30, 5), SynOut.cuba(), lif);   // as a projection's comm
+ * Projection p = Projection.half("In", Dense.builder(20, 30).build(), Expon.builder(30).tau(5).build(), SynOut.cuba(), lif);   // as a projection's comm
  * Dense noBias = Dense.builder(100, 3).bInit(null).trainable(true).build();
  * }</pre>
  */

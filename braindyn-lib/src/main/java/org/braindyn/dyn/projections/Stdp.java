@@ -38,7 +38,7 @@ import org.braindyn.tensor.Tensor;
  * <pre>{@code
  * Stdp plastic = Stdp.song2000(inputs, neuron, new FixedProb(0.1, false, 1))
  *         .weights(new Uniform(0, 0.01)).a1(0.01).a2(0.0105).wMin(0).wMax(0.01)
- *         .syn(new Expon(null, neuron.num(), 5)).out(SynOut.coba(0)).build();
+ *         .syn(Expon.builder(neuron.num()).tau(5).build()).out(SynOut.coba(0)).build();
  * }</pre>
  */
 public final class Stdp extends DynamicalSystem implements SynapticProjection {
@@ -63,7 +63,7 @@ public final class Stdp extends DynamicalSystem implements SynapticProjection {
         super(b.name);
         String who = b.name == null ? "Stdp" : "Stdp '" + b.name + "'";
         if (b.pre == null || b.post == null) throw new IllegalArgumentException(who + ": pre and post must be neuron groups; got pre=" + b.pre + ", post=" + b.post);
-        if (b.syn == null) throw new IllegalArgumentException(who + ".syn: a synapse is required (e.g. new Expon(null, post.num(), 5))");
+        if (b.syn == null) throw new IllegalArgumentException(who + ".syn: a synapse is required (e.g. Expon.builder(post.num()).tau(5).build())");
         if (b.syn.conductance().shape().dim(-1) != b.post.num())
             throw new IllegalArgumentException(who + ".syn: the synapse has " + b.syn.conductance().shape().dim(-1) + " targets but " + b.post + " has "
                     + b.post.num() + " neurons; expected equal sizes");
@@ -170,7 +170,7 @@ public final class Stdp extends DynamicalSystem implements SynapticProjection {
         public Builder name(String v) { this.name = v; return this; }
         /** Initial weights: a number, one per synapse, or an initializer (default 1). */
         public Builder weights(Object v) { this.weights = v; return this; }
-        /** The synapse dynamics (required), e.g. {@code new Expon(null, post.num(), 5)}. */
+        /** The synapse dynamics (required), e.g. {@code Expon.builder(post.num()).tau(5).build()}. */
         public Builder syn(Synapse v) { this.syn = v; return this; }
         /** The synapse output (default current-based). */
         public Builder out(SynOut v) { this.out = v; return this; }

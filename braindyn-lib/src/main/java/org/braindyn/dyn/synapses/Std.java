@@ -21,7 +21,7 @@ import org.braindyn.tensor.Tensor;
  * wrapped around any presynaptic-aligned synapse dynamics, e.g. an {@link org.braindyn.dyn.Expon} of the
  * presynaptic size:
  * <pre>{@code
- * Std std = Std.builder(pre.num()).tau(500).u(0.2).build(new Expon(null, pre.num(), 5));
+ * Std std = Std.builder(pre.num()).tau(500).u(0.2).build(Expon.builder(pre.num()).tau(5).build());
  * AlignPreProjection p = AlignPreProjection.synapseThenDelay("E2I", pre, std, 0, Comm.csr(conn, BM.scalar(0.6)), SynOut.coba(0), post);
  * }</pre>
  */

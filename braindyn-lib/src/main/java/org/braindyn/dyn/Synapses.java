@@ -1,0 +1,23 @@
+package org.braindyn.dyn;
+
+import java.util.function.Supplier;
+import org.braindyn.tensor.BM;
+import org.braindyn.tensor.Tensor;
+
+/** The exact exponential decays the linear synapses share: one constant when the time constant is a single fixed value. */
+final class Synapses {
+    private Synapses() {}
+
+    /** The value of a parameter given as one fixed value (not a {@link org.braindyn.state.Variable}); NaN otherwise. */
+    static double scalarOrNaN(Object spec, Supplier<Tensor> p) {
+        if (spec instanceof org.braindyn.state.Variable) return Double.NaN;
+        Tensor t = p.get();
+        return t.size() == 1 ? t.reshape(-1).getDouble(0) : Double.NaN;
+    }
+
+    /** {@code x·e^{−dt/τ}}: a constant factor for a single fixed τ ({@code scalar}), else one per target. */
+    static Tensor decayed(Tensor x, Supplier<Tensor> tau, double scalar, double dt) {
+        if (!Double.isNaN(scalar)) return x.mul(Math.exp(-dt / scalar));
+        return x.mul(BM.exp(BM.divide(-dt, tau.get()).astype(x.dtype())));
+    }
+}
