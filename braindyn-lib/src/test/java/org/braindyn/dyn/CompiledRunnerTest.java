@@ -86,6 +86,29 @@ class CompiledRunnerTest {
         assertTrue(sum(spikes[1].astype(DType.I32)).item() > 100, "the noise drives spikes");
     }
 
+    /** A Poisson group's rates changed between runs take effect in the already compiled loop, as in the eager one. */
+    @Test
+    void poissonRatesChangedBetweenRunsApplyInsideTheCompiledLoop() {
+        Tensor[] spikes = new Tensor[2];
+        for (int k = 0; k < 2; k++) {
+            Naming.clearNameCache();
+            PoissonGroup g = new PoissonGroup("g", 500, scalar(0.0), new org.braindyn.random.RandomState(3));
+            DSRunner r = new DSRunner(g, List.of("spike"), 0.1).jit(k == 1).progress(null);
+            r.run(100);
+            g.rates(scalar(200.0));
+            r.run(100);
+            g.rates(scalar(0.0));
+            r.run(100);
+            spikes[k] = r.mon("spike");
+        }
+        assertEquals(spikes[0], spikes[1], "compiled = eager");
+        Tensor counts = sum(spikes[1].astype(DType.I32), 1);
+        long off = 0, on = 0;
+        for (int s = 0; s < 3000; s++) { long c = (long) counts.getDouble(s); if (s >= 1000 && s < 2000) on += c; else off += c; }
+        assertEquals(0, off, "silent at 0 Hz");
+        assertEquals(500 * 0.1 * 200, on, 4 * Math.sqrt(500 * 0.1 * 200), "200 Hz for 100 ms: about 10,000 spikes in all");
+    }
+
     @Test
     void whatCannotBeCompiledIsNamed() {
         FrameworkTest.EINet net = new FrameworkTest.EINet(200, 3);
