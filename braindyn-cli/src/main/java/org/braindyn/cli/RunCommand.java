@@ -59,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training examples: passes over the training data.")
     Integer epochs;
 
+    @Option(names = "--coherence", description = "decision-making: the stimulus' evidence for choice A in % (−100 … 100; default 25.6).")
+    Double coherence;
+
     @Option(names = "--save-spikes", description = "coba/cuba: write spike times (ms) and neuron indices to this .npz (default OUT/NAME/NAME_spikes.npz).")
     Path saveSpikes;
 
@@ -89,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                     + (e.options().isEmpty() ? "only --out" : String.join(", ", new TreeSet<>(e.options())) + " and --out"));
             return 2;
         }
-        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes, epochs);
+        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes, epochs, coherence);
         try {
             options.validate();
         } catch (IllegalArgumentException ex) {

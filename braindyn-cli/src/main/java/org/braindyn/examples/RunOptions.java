@@ -17,10 +17,17 @@ import java.util.Locale;
  * @param json       print one JSON line of results instead of text
  * @param saveSpikes where to write spike times and indices ({@code .npz})
  * @param epochs     training passes over the data (training examples), at least 1
+ * @param coherence  the evidence for choice A over B in % (decision making), −100 … 100
  */
-public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs) {
+public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs,
+                         Double coherence) {
     /** No option given: every example runs with its defaults. */
     public static final RunOptions NONE = new RunOptions(null, null, null, null, false, false, false, null, null);
+
+    /** The options without a coherence. */
+    public RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs) {
+        this(neurons, durationMs, seed, threads, jit, eager, json, saveSpikes, epochs, null);
+    }
 
     /** Throws {@link IllegalArgumentException} naming the first impossible value. */
     public RunOptions validate() {
@@ -32,6 +39,7 @@ public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer 
         if (saveSpikes != null && !saveSpikes.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
             throw bad("--save-spikes", saveSpikes, "a file name ending in .npz");
         if (epochs != null && epochs < 1) throw bad("--epochs", epochs, "an integer ≥ 1");
+        if (coherence != null && !(coherence >= -100 && coherence <= 100)) throw bad("--coherence", coherence, "a percentage in −100 … 100");
         return this;
     }
 
@@ -46,4 +54,6 @@ public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer 
     long seed(long dflt) { return seed == null ? dflt : seed; }
 
     int epochs(int dflt) { return epochs == null ? dflt : epochs; }
+
+    double coherence(double dflt) { return coherence == null ? dflt : coherence; }
 }

@@ -162,6 +162,20 @@ class ExamplesTest {
         assertTrue(Files.size(dir.resolve("whole-brain/whole_brain.png")) > 20_000);
     }
 
+    /**
+     * Wang's decision network with strong evidence for B (coherence −51.2 %): spontaneous activity of a few Hz, pool B
+     * wins and A is suppressed, and B keeps firing after the stimulus (working memory). TREND, one seed.
+     */
+    @Test
+    void decisionNetworkChoosesTheFavouredPoolAndRemembersIt(@TempDir Path dir) throws Exception {
+        String line = jsonLine(new DecisionMaking(), dir, new RunOptions(null, 1700.0, 11L, null, false, false, true, null, null, -51.2));
+        assertTrue(field(line, "spontaneous_hz_a") > 0.5 && field(line, "spontaneous_hz_a") < 6, "spontaneous rate: " + line);
+        assertTrue(field(line, "rate_b_end_stimulus_hz") > 25 && field(line, "rate_a_end_stimulus_hz") < 5, "B wins: " + line);
+        assertTrue(field(line, "delay_rate_b_hz") > 20 && field(line, "delay_rate_a_hz") < 5, "persistent activity of the winner: " + line);
+        assertTrue(line.contains("\"winner\":\"B\""), line);
+        assertTrue(Files.size(dir.resolve("decision-making/decision_making_rates.png")) > 20_000);
+    }
+
     /** The Izhikevich patterns: fast spiking fires fastest and regularly, chattering bursts, regular spiking adapts. */
     @Test
     void izhikevichPatternsShowTheirClasses(@TempDir Path dir) throws Exception {
