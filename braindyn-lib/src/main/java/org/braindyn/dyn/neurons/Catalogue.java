@@ -34,7 +34,7 @@ public final class Catalogue {
                 if (!values.containsKey(k))
                     throw new IllegalArgumentException("neuron model '" + name + "' has no parameter '" + k + "'; its parameters are "
                             + parameters.stream().map(ParamInfo::name).toList());
-            if (method != null && !hasMethod) throw new IllegalArgumentException("neuron model '" + name + "' has no integration method to choose (it is integrated exactly)");
+            if (method != null && !hasMethod) throw new IllegalArgumentException("neuron model '" + name + "' has no integration method to choose (its scheme is fixed: exact for lif, Grünwald–Letnikov or Caputo L1 for the fractional models)");
             values.putAll(overrides);
             return factory.build(size, values, method);
         }
@@ -45,6 +45,7 @@ public final class Catalogue {
                 case Lif l -> l.V.value();
                 case ResetNeuron z -> z.V.value();
                 case PinskyRinzel pr -> pr.Vs().value();
+                case FractionalNeuron fr -> fr.variable("V").value();
                 case CrossingNeuron c -> c.variable("V").value();
                 case Gif gi -> gi.V.value();
                 case Alif al -> al.V.value();
@@ -157,6 +158,18 @@ public final class Catalogue {
                                     .vTh(v.get("vTh"));
                             return (m == null ? b : b.method(m)).build();
                         }),
+                new Model("fractionalfhr", "fractional-order FitzHugh–Rinzel burster (Grünwald–Letnikov short memory), dimensionless; spikes are crossings of vTh; alpha (order) has no BrainPy default (bp.dyn.FractionalFHR)",
+                        List.of(new ParamInfo("alpha", 0.98, ""), new ParamInfo("numMemory", 1000, "steps"),
+                                new ParamInfo("a", 0.7, ""), new ParamInfo("b", 0.8, ""), new ParamInfo("c", -0.775, ""), new ParamInfo("d", 1, ""),
+                                new ParamInfo("delta", 0.08, ""), new ParamInfo("mu", 1e-4, ""), new ParamInfo("vTh", 1.8, "")), false,
+                        (n, v, m) -> FractionalFHR.builder(n, v.get("alpha")).numMemory((int) Math.round(v.get("numMemory"))).a(v.get("a")).b(v.get("b"))
+                                .c(v.get("c")).d(v.get("d")).delta(v.get("delta")).mu(v.get("mu")).vTh(v.get("vTh")).build()),
+                new Model("fractionalizhikevich", "fractional-order Izhikevich neuron (Caputo L1 scheme); alpha (order) and numMemory have no BrainPy defaults (bp.dyn.FractionalIzhikevich)",
+                        List.of(new ParamInfo("alpha", 0.9, ""), new ParamInfo("numMemory", 10000, "steps"),
+                                new ParamInfo("a", 0.02, ""), new ParamInfo("b", 0.2, ""), new ParamInfo("c", -65, "mV"), new ParamInfo("d", 8, "mV"),
+                                new ParamInfo("tau", 1, "ms"), new ParamInfo("vTh", 30, "mV")), false,
+                        (n, v, m) -> FractionalIzhikevich.builder(n, v.get("alpha"), (int) Math.round(v.get("numMemory"))).a(v.get("a")).b(v.get("b"))
+                                .c(v.get("c")).d(v.get("d")).tau(v.get("tau")).vTh(v.get("vTh")).build()),
                 new Model("hindmarshrose", "Hindmarsh–Rose burster, dimensionless; spikes are upward crossings of vTh (bp.dyn.HindmarshRose)",
                         List.of(new ParamInfo("r", 0.01, ""), new ParamInfo("s", 4, ""), new ParamInfo("vRest", -1.6, ""), new ParamInfo("vTh", 1, "")), true,
                         (n, v, m) -> {
