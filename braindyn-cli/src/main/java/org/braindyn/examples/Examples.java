@@ -20,11 +20,11 @@ public final class Examples {
      * same kind of network) and the longer analyses (bifurcation-fhn, fast-slow-hr, decision-making-analysis,
      * slow-points-cann: seconds to tens of seconds each); the FHN phase plane and the ExpIF bifurcation stand for them.
      * Of reservoir computing it runs the ESN and NG-RC examples (under 2 s each), not FORCE, Q3 and Q4 (20–50 s each);
-     * of the catalogue examples the Izhikevich patterns (under 1 s), not STDP (about a minute) and the whole brain (6 s).
+     * of the catalogue examples the Izhikevich patterns (under 1 s), not STDP (about a minute), the whole brain (6 s) and the spiking decision network (8 s).
      */
     public static List<Example> demo() {
         java.util.Set<String> skip = java.util.Set.of("coba-tensor", "cuba", "coba-hh", "bifurcation-fhn", "fast-slow-hr", "decision-making-analysis", "slow-points-cann",
-                "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn", "stdp", "whole-brain");
+                "force-sine", "reservoir-online", "bpff-readout", "fashion-lstm", "custom-loop", "fashion-snn", "state-snn", "stdp", "whole-brain", "decision-making");
         return all().stream().filter(e -> !skip.contains(e.name())).toList();
     }
 
