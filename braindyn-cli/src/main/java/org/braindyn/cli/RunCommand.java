@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training examples: passes over the training data.")
     Integer epochs;
 
-    @Option(names = "--coherence", description = "decision-making: the stimulus' evidence for choice A in % (−100 … 100; default 25.6).")
+    @Option(names = "--coherence", description = "decision-making: the stimulus' evidence for choice A in %% (−100 … 100; default 25.6).")
     Double coherence;
 
     @Option(names = "--save-spikes", description = "coba/cuba: write spike times (ms) and neuron indices to this .npz (default OUT/NAME/NAME_spikes.npz).")
