@@ -61,6 +61,27 @@ class DepressionNmdaGapTest {
         assertTrue(e.getMessage().contains("STD 's'.inner") && e.getMessage().contains("expected one per presynaptic neuron (3)"), e.getMessage());
     }
 
+    /** BrainPy's defaults: STD τ 200 ms and U 0.07; Expon τ 8 ms; DualExpon τ_rise 1, τ_decay 10 ms; Alpha τ_decay 10 ms. */
+    @Test
+    void defaultsAreBrainPys() {
+        Config.enableX64();
+        double dt = 0.1;
+        Std std = Std.builder(1).build(Expon.builder(1).build());
+        Shared.with(new Shared(0, 0, dt, false), () -> { std.update(BM.array(new double[] {1})); });
+        assertEquals(1 - 0.07, std.x.value().getDouble(0), 1e-12, "U 0.07");
+        Shared.with(new Shared(dt, 1, dt, false), () -> { std.update(BM.array(new double[] {0})); });
+        assertEquals(1 - 0.07 * Math.exp(-dt / 200), std.x.value().getDouble(0), 1e-12, "τ 200 ms");
+        assertEquals(0.93 * Math.exp(-dt / 8), std.inner.conductance().getDouble(0), 1e-12, "Expon τ 8 ms");
+        double[] dual = SynapsesTest.drive(org.braindyn.dyn.DualExpon.builder(1).build(), dt, 11, Set.of(0));
+        assertEquals(10.0 / 9 * (Math.exp(-1.0 / 10) - Math.exp(-1.0)), dual[10], 1e-12, "DualExpon τ_rise 1, τ_decay 10, A = τ_d/(τ_d − τ_r)");
+        double[] alpha = SynapsesTest.drive(org.braindyn.dyn.Alpha.builder(1).build(), dt, 101, Set.of(0));
+        assertEquals(Math.exp(-1), alpha[100], 1e-12, "Alpha τ 10: the peak 1/e at t = τ");
+        var e = assertThrows(IllegalArgumentException.class, () -> org.braindyn.dyn.DualExpon.builder(2).tauRise(BM.array(new double[] {1, 20})).build());
+        assertTrue(e.getMessage().contains("DualExpon: needs tauRise < tauDecay for every target"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Expon.builder(3).tau(BM.array(new double[] {1, 2})).build());
+        assertTrue(e.getMessage().contains("Expon.tau: 2 values for 3 neurons"), e.getMessage());
+    }
+
     /** BioNMDA with rk4 against an independent float64 RK4 of the same equations, [T] held over each step. */
     @Test
     void bioNmdaMatchesAnIndependentIntegration() {
