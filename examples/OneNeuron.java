@@ -2,8 +2,8 @@
 // Run it with:  ./braindyn script examples/OneNeuron.java [current]
 import java.util.List;
 import org.braindyn.dyn.DSRunner;
-import org.braindyn.dyn.Lif;
-import org.braindyn.dyn.LifParams;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
 import org.braindyn.tensor.BM;
 
 public class OneNeuron {

@@ -1,5 +1,8 @@
 package org.braindyn.dyn;
 
+import org.braindyn.dyn.synapses.Alpha;
+import org.braindyn.dyn.synapses.DualExpon;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.integrators.LengthDelay;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;

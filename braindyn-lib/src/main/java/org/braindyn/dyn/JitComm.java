@@ -1,5 +1,6 @@
 package org.braindyn.dyn;
 
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.random.Philox;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.DType;

@@ -1,5 +1,6 @@
 package org.braindyn.dyn;
 
+import org.braindyn.dyn.neurons.Lif;
 import org.braindyn.state.Module;
 import org.braindyn.tensor.Tensor;
 

@@ -68,4 +68,14 @@ public final class ParamSpec {
                     + (t.size() == 1 ? String.valueOf(t.reshape(-1).getDouble(0)) : "min " + BM.min(t).item() + ", max " + BM.max(t).item()));
         return () -> t;
     }
+
+    /**
+     * The value of a parameter given as one fixed value ({@code spec} not a {@link Variable}), so that a model can use
+     * it as a Java constant; NaN for per-neuron values or a {@code Variable}.
+     */
+    public static double constantValue(Object spec, Supplier<Tensor> resolved) {
+        if (spec instanceof Variable) return Double.NaN;
+        Tensor t = resolved.get();
+        return t.size() == 1 ? t.reshape(-1).getDouble(0) : Double.NaN;
+    }
 }

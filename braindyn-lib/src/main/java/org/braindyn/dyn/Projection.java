@@ -1,7 +1,9 @@
 package org.braindyn.dyn;
 
+import org.braindyn.dyn.synapses.Alpha;
+import org.braindyn.dyn.synapses.DualExpon;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.tensor.BM;
-
 import org.braindyn.tensor.Tensor;
 
 /**

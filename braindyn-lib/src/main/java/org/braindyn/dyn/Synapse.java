@@ -1,10 +1,12 @@
 package org.braindyn.dyn;
 
+import org.braindyn.dyn.synapses.Alpha;
+import org.braindyn.dyn.synapses.DualExpon;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Config;
 import org.braindyn.tensor.Shape;
-
 import org.braindyn.tensor.Tensor;
 
 /**

@@ -104,7 +104,7 @@ class SlowPointFinderTest {
     @Test
     void aModelsDiscreteUpdateIsACellAndTheModelIsLeftAsItWas() {
         class Driven extends org.braindyn.dyn.Network {
-            final org.braindyn.dyn.Leaky leaky = new org.braindyn.dyn.Leaky(null, 3, 10);
+            final org.braindyn.dyn.neurons.Leaky leaky = new org.braindyn.dyn.neurons.Leaky(null, 3, 10);
             Driven() { super(null); }
             @Override public Tensor update(Tensor... in) { leaky.input.set(full(new int[] {3}, 0.5)); return leaky.update(); }
         }

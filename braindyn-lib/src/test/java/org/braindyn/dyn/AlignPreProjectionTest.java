@@ -4,6 +4,9 @@ import static org.braindyn.tensor.BM.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.braindyn.connect.FixedProb;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.DType;

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.braindyn.connect.FixedProb;
+import org.braindyn.dyn.neurons.Leaky;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
+import org.braindyn.dyn.synapses.Alpha;
+import org.braindyn.dyn.synapses.DualExpon;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.Shape;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
 import org.braindyn.connect.FixedProb;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.jit.Allocations;
 import org.braindyn.jit.Loops;
 import org.braindyn.state.Naming;

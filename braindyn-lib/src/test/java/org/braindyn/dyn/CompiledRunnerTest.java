@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.braindyn.connect.FixedProb;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.jit.TracerError;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.DType;

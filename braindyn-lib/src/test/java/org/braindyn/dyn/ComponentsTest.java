@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.braindyn.dyn.neurons.Leaky;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.synapses.Alpha;
+import org.braindyn.dyn.synapses.DualExpon;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.io.States;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.Naming;

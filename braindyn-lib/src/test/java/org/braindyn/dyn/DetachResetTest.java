@@ -4,6 +4,7 @@ import static org.braindyn.tensor.BM.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.braindyn.autodiff.Autodiff;
+import org.braindyn.dyn.neurons.Lif;
 import org.braindyn.state.Naming;
 import org.braindyn.surrogate.Sigmoid;
 import org.braindyn.tensor.Config;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.braindyn.connect.FixedProb;
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
+import org.braindyn.dyn.neurons.LifSpec;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.init.Normal;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.Naming;

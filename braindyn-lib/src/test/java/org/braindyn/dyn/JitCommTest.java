@@ -3,6 +3,9 @@ package org.braindyn.dyn;
 import static org.braindyn.tensor.BM.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.braindyn.dyn.neurons.Lif;
+import org.braindyn.dyn.neurons.LifParams;
+import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.random.RandomState;
 import org.braindyn.tensor.DType;
 import org.braindyn.tensor.Tensor;

@@ -3,6 +3,7 @@ package org.braindyn.dyn;
 import static org.braindyn.tensor.BM.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.braindyn.dyn.neurons.Leaky;
 import org.braindyn.state.Naming;
 import org.braindyn.tensor.Config;
 import org.junit.jupiter.api.AfterEach;

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.braindyn.dyn.Lif;
-import org.braindyn.dyn.LifParams;
 import org.braindyn.dyn.NeuronGroup;
 import org.braindyn.tensor.Tensor;
 

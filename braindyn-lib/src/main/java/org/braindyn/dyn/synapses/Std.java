@@ -18,7 +18,7 @@ import org.braindyn.tensor.Tensor;
  * and scales the spikes it passes on: the wrapped synapse receives {@code s·x} (the efficacy after depletion, as in
  * BrainPy), so a train of spikes drives it less and less. BrainPy's defaults: {@code τ 200 ms, U 0.07}; x starts at
  * 1. Use it as the synapse of an {@link org.braindyn.dyn.AlignPreProjection} (one state per presynaptic neuron)
- * wrapped around any presynaptic-aligned synapse dynamics, e.g. an {@link org.braindyn.dyn.Expon} of the
+ * wrapped around any presynaptic-aligned synapse dynamics, e.g. an {@link org.braindyn.dyn.synapses.Expon} of the
  * presynaptic size:
  * <pre>{@code
  * Std std = Std.builder(pre.num()).tau(500).u(0.2).build(Expon.builder(pre.num()).tau(5).build());

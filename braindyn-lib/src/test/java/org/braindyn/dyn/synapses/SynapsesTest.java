@@ -129,8 +129,8 @@ class SynapsesTest {
         for (int run = 0; run < 2; run++) {
             Naming.clearNameCache();
             class Net extends org.braindyn.dyn.Network {
-                final org.braindyn.dyn.Lif pre = new org.braindyn.dyn.Lif(null, 20, new org.braindyn.dyn.LifParams(-65, -65, -50, 10, 1, 2), org.braindyn.dyn.Lif.Reset.HARD, null, null);
-                final org.braindyn.dyn.Lif post = new org.braindyn.dyn.Lif(null, 10, new org.braindyn.dyn.LifParams(-65, -65, -50, 10, 1, 2), org.braindyn.dyn.Lif.Reset.HARD, null, null);
+                final org.braindyn.dyn.neurons.Lif pre = new org.braindyn.dyn.neurons.Lif(null, 20, new org.braindyn.dyn.neurons.LifParams(-65, -65, -50, 10, 1, 2), org.braindyn.dyn.neurons.Lif.Reset.HARD, null, null);
+                final org.braindyn.dyn.neurons.Lif post = new org.braindyn.dyn.neurons.Lif(null, 10, new org.braindyn.dyn.neurons.LifParams(-65, -65, -50, 10, 1, 2), org.braindyn.dyn.neurons.Lif.Reset.HARD, null, null);
                 final org.braindyn.dyn.AlignPreProjection ampa = org.braindyn.dyn.AlignPreProjection.synapseThenDelay(null, pre, Ampa.builder(20).build(), 0,
                         org.braindyn.dyn.Comm.csr(new org.braindyn.connect.FixedProb(0.5, false, 3).connect(20, 10), BM.scalar(0.42)), SynOut.coba(0), post);
                 final org.braindyn.dyn.AlignPreProjection stp = org.braindyn.dyn.AlignPreProjection.synapseThenDelay(null, pre, Stp.builder(20).u(0.5).tauD(100).tauF(20).build(), 0,

@@ -1,6 +1,7 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.neurons;
 
 import java.util.function.Supplier;
+import org.braindyn.dyn.ParamSpec;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;

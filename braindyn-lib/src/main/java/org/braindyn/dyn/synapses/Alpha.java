@@ -1,6 +1,9 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.synapses;
 
 import java.util.function.Supplier;
+import org.braindyn.dyn.ParamSpec;
+import org.braindyn.dyn.Shared;
+import org.braindyn.dyn.Synapse;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;
@@ -24,7 +27,7 @@ public final class Alpha extends Synapse {
         super(b.name);
         String label = "Alpha" + (b.name == null ? "" : " '" + b.name + "'");
         tau = ParamSpec.resolve(label, "tauDecay", "ms", b.tau, b.size, ParamSpec.Rule.POSITIVE);
-        tauScalar = Synapses.scalarOrNaN(b.tau, tau);
+        tauScalar = ParamSpec.constantValue(b.tau, tau);
         this.h = zeroState(b.size);
         this.g = zeroState(b.size);
     }

@@ -1,6 +1,9 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.synapses;
 
 import java.util.function.Supplier;
+import org.braindyn.dyn.ParamSpec;
+import org.braindyn.dyn.Shared;
+import org.braindyn.dyn.Synapse;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.Tensor;
 
@@ -21,7 +24,7 @@ public final class Expon extends Synapse {
         super(b.name);
         String label = "Expon" + (b.name == null ? "" : " '" + b.name + "'");
         tau = ParamSpec.resolve(label, "tau", "ms", b.tau, b.size, ParamSpec.Rule.POSITIVE);
-        tauScalar = Synapses.scalarOrNaN(b.tau, tau);
+        tauScalar = ParamSpec.constantValue(b.tau, tau);
         this.g = zeroState(b.size);
     }
 

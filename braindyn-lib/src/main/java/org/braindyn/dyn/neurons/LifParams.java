@@ -1,4 +1,4 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.neurons;
 
 /**
  * Parameters of {@link Lif}; units mV, ms, MΩ. BrainPy names in brackets.

@@ -1,4 +1,4 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.synapses;
 
 import java.util.function.Supplier;
 import org.braindyn.tensor.BM;
@@ -7,13 +7,6 @@ import org.braindyn.tensor.Tensor;
 /** The exact exponential decays the linear synapses share: one constant when the time constant is a single fixed value. */
 final class Synapses {
     private Synapses() {}
-
-    /** The value of a parameter given as one fixed value (not a {@link org.braindyn.state.Variable}); NaN otherwise. */
-    static double scalarOrNaN(Object spec, Supplier<Tensor> p) {
-        if (spec instanceof org.braindyn.state.Variable) return Double.NaN;
-        Tensor t = p.get();
-        return t.size() == 1 ? t.reshape(-1).getDouble(0) : Double.NaN;
-    }
 
     /** {@code x·e^{−dt/τ}}: a constant factor for a single fixed τ ({@code scalar}), else one per target. */
     static Tensor decayed(Tensor x, Supplier<Tensor> tau, double scalar, double dt) {

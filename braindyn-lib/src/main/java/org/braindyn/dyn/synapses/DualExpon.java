@@ -1,6 +1,9 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.synapses;
 
 import java.util.function.Supplier;
+import org.braindyn.dyn.ParamSpec;
+import org.braindyn.dyn.Shared;
+import org.braindyn.dyn.Synapse;
 import org.braindyn.state.Variable;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;
@@ -30,8 +33,8 @@ public final class DualExpon extends Synapse {
         if (!BM.all(tauDecay.get().gt(tauRise.get())).getBool())
             throw new IllegalArgumentException(label + ": needs tauRise < tauDecay for every target; got tauRise max " + BM.max(tauRise.get()).item()
                     + " ms and tauDecay min " + BM.min(tauDecay.get()).item() + " ms");
-        riseScalar = Synapses.scalarOrNaN(b.tauRise, tauRise);
-        decayScalar = Synapses.scalarOrNaN(b.tauDecay, tauDecay);
+        riseScalar = ParamSpec.constantValue(b.tauRise, tauRise);
+        decayScalar = ParamSpec.constantValue(b.tauDecay, tauDecay);
         a = b.a != null ? ParamSpec.resolve(label, "A", "", b.a, b.size, ParamSpec.Rule.FINITE).get()
                 : tauDecay.get().div(tauDecay.get().sub(tauRise.get()));                 // from the time constants at construction
         aScalar = a.size() == 1 ? a.reshape(-1).getDouble(0) : Double.NaN;

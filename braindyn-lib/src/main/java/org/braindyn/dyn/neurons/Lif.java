@@ -1,6 +1,9 @@
-package org.braindyn.dyn;
+package org.braindyn.dyn.neurons;
 
 import org.braindyn.autodiff.Autodiff;
+import org.braindyn.dyn.NeuronGroup;
+import org.braindyn.dyn.ParamSpec;
+import org.braindyn.dyn.Shared;
 import org.braindyn.init.Initializer;
 import org.braindyn.state.Variable;
 import org.braindyn.surrogate.Surrogate;
