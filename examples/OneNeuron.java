@@ -3,14 +3,13 @@
 import java.util.List;
 import org.braindyn.dyn.DSRunner;
 import org.braindyn.dyn.neurons.Lif;
-import org.braindyn.dyn.neurons.LifParams;
 import org.braindyn.tensor.BM;
 
 public class OneNeuron {
     public static void main(String[] args) {
         double current = args.length > 0 ? Double.parseDouble(args[0]) : 25.0;
-        // V_rest -65 mV, V_reset -65 mV, V_th -50 mV, tau 10 ms, R 1, refractory 2 ms; V starts at V_rest
-        Lif neuron = new Lif("N", 1, new LifParams(-65, -65, -50, 10, 1, 2), Lif.Reset.HARD, null, null);
+        // named parameters with their units (mV, ms, MΩ); V starts at V_rest
+        Lif neuron = Lif.builder(1).name("N").vRest(-65).vReset(-65).vTh(-50).tau(10).r(1).tauRef(2).build();
         DSRunner runner = new DSRunner(neuron, List.of("spike"), 0.1).input("input", current);
         runner.run(1000);
         double spikes = BM.sum(runner.mon("spike")).item();

@@ -13,7 +13,6 @@ import org.braindyn.dyn.Network;
 import org.braindyn.dyn.Projection;
 import org.braindyn.dyn.SynOut;
 import org.braindyn.dyn.neurons.Lif;
-import org.braindyn.dyn.neurons.LifParams;
 import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.init.Normal;
 import org.braindyn.random.RandomState;
@@ -76,10 +75,11 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
             RandomState rng = new RandomState((int) seed);
             int ne = n * 4 / 5, ni = n - ne;
             double prob = Math.min(1, 0.02 * 4000 / n);
-            LifParams p = cuba ? new LifParams(-49, -60, -50, 20, 1, 5) : new LifParams(-60, -60, -50, 20, 1, 5);
+            double vRest = cuba ? -49 : -60;                       // CUBA: the resting drive of Brette et al.'s benchmark 2
             org.braindyn.init.Initializer v0 = cuba ? new org.braindyn.init.Uniform(-60, -50, rng) : new Normal(-55, 2, rng);
-            E = new Lif(null, ne, p, Lif.Reset.HARD, null, v0);      // automatic names: several networks may coexist; paths use field names
-            I = new Lif(null, ni, p, Lif.Reset.HARD, null, v0);
+            // automatic names: several networks may coexist; paths use field names
+            E = Lif.builder(ne).vRest(vRest).vReset(-60).vTh(-50).tau(20).r(1).tauRef(5).vInit(v0).build();
+            I = Lif.builder(ni).vRest(vRest).vReset(-60).vTh(-50).tau(20).r(1).tauRef(5).vInit(v0).build();
             double we = cuba ? 1.62 : 0.6, wi = cuba ? -9 : 6.7;
             SynOut oe = cuba ? SynOut.cuba() : SynOut.coba(0), oi = cuba ? SynOut.cuba() : SynOut.coba(-80);
             e2e = proj(E, E, prob, seed, jit, we, 5, oe);

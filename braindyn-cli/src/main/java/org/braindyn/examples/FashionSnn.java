@@ -60,7 +60,7 @@ public final class FashionSnn implements Example {
         public Snn(RandomState rng) {
             super(null);
             r = Lif.builder(HIDDEN).tau(10).vRest(0).vReset(0).vTh(1).spkFun(new InvSquareGrad()).build();
-            o = new Leaky(null, OUT, 5);
+            o = Leaky.builder(OUT).tau(5.0).build();
             l1 = Dense.builder(IN, HIDDEN).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             l2 = Dense.builder(HIDDEN, OUT).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             i2r = Projection.half(null, l1, Expon.builder(HIDDEN).tau(10).build(), SynOut.cuba(), r);

@@ -16,7 +16,6 @@ import org.braindyn.dyn.Shared;
 import org.braindyn.dyn.SynOut;
 import org.braindyn.dyn.neurons.Leaky;
 import org.braindyn.dyn.neurons.Lif;
-import org.braindyn.dyn.neurons.LifParams;
 import org.braindyn.dyn.synapses.Expon;
 import org.braindyn.init.Normal;
 import org.braindyn.io.Npz;
@@ -53,9 +52,9 @@ public final class SnnTraining implements Example {
             super(null);
             l1 = Dense.builder(IN, HIDDEN).wInit(new Normal(1.5, 1.0, rng)).build();
             syn = Expon.builder(HIDDEN).tau(5).build();
-            lif = new Lif(null, HIDDEN, LifParams.defaults(), Lif.Reset.HARD, new Sigmoid(), null);
+            lif = Lif.builder(HIDDEN).spkFun(new Sigmoid()).build();   // BrainPy's Lif defaults
             l2 = Dense.builder(HIDDEN, OUT).wInit(new Normal(0, 0.3, rng)).build();
-            readout = new Leaky(null, OUT, 5);
+            readout = Leaky.builder(OUT).tau(5.0).build();
             in = Projection.half(null, l1, syn, SynOut.cuba(), lif);
         }
 

@@ -53,7 +53,7 @@ public final class StateSnn implements Example {
             r = Lif.builder(4).tau(20).vRest(0).vReset(0).vTh(1).spkFun(new ReluGrad()).build();
             in = Projection.half(null, i2r, Expon.builder(4).tau(5).build(), SynOut.cuba(), r);
             r2o = Dense.builder(4, 2).wInit(new VarianceScaling(2, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
-            o = new Leaky(null, 2, 10);
+            o = Leaky.builder(2).tau(10.0).build();
         }
 
         @Override public Tensor update(Tensor... x) {
