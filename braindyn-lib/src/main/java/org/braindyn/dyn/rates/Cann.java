@@ -19,7 +19,8 @@ import org.braindyn.tensor.Tensor;
  *   τ du/dt = −u + Σ_x' J(x, x') r(x') + I_ext,      r = u² / (1 + k Σ_x' u(x')²)
  *   J(x, x') = J₀ / (√(2π) a)^D · exp(−|d(x, x')|² / (2a²))      (d: the periodic distance; D = 1 or 2)
  * </pre>
- * {@link #stimulus} gives BrainPy's bump input {@code A·exp(−|d(x, z)|²/(4a²))} at a position {@code z}. In 2-D the
+ * {@code τ} may differ between neurons (any {@link ParamSpec} form); {@code k, a, A, J₀} and the feature range shape
+ * the connection kernel and the global inhibition and are one value each. {@link #stimulus} gives BrainPy's bump input {@code A·exp(−|d(x, z)|²/(4a²))} at a position {@code z}. In 2-D the
  * Gaussian kernel factorises over the two axes, so the recurrent input is {@code G·R·Gᵀ} with the 1-D kernel
  * {@code G}: O(L³) per step instead of O(L⁴). Defaults (BrainPy's): {@code τ 1, k 8.1, a 0.5, A 10, J₀ 4}, features evenly
  * spaced over [−π, π) ({@code zMin + i·(zMax − zMin)/num}; BrainPy's {@code linspace(zMin, zMax, num)} puts one neuron at
@@ -36,7 +37,8 @@ public final class Cann extends NeuronGroup {
     /** Firing rate of the last step. */
     public final Variable r;
     private final int length, dims;
-    private final double tau, k, a, bigA, j0;
+    private final java.util.function.Supplier<Tensor> tau;
+    private final double k, a, bigA, j0;
     private final double[] x;
     private final Tensor kernel;     // G (length × length): J = J₀·G in 1-D, J₀·G ⊗ G in 2-D
     private final StepIntegrator integrator;
@@ -47,7 +49,6 @@ public final class Cann extends NeuronGroup {
         label = "CANN" + b.dims + "D" + (b.name == null ? "" : " '" + b.name + "'");
         if (mode().batched()) throw new IllegalArgumentException(label + ": runs in the non-batching mode only (as BrainPy's); got " + mode().kind());
         if (b.length < 2) throw new IllegalArgumentException(label + ".num: must be >= 2 neurons per axis; got " + b.length);
-        tau = positive("tau", "ms", b.tau);
         k = nonNegative("k", b.k);
         a = positive("a", "rad", b.a);
         bigA = nonNegative("A", b.bigA);
@@ -67,6 +68,7 @@ public final class Cann extends NeuronGroup {
         j0 = b.j0;
         kernel = BM.array(g).reshape(length, length).astype(Config.defaultFloat());
         this.range = range;
+        tau = ParamSpec.resolve(label, "tau", "ms", b.tau, num(), ParamSpec.Rule.POSITIVE);
         u = state(BM.zeros(org.braindyn.tensor.Shape.of(num()), Config.defaultFloat()));
         r = state(BM.zerosLike(u.value()));
         integrator = new StepIntegrator(b.method, this::derivative);
@@ -110,7 +112,7 @@ public final class Cann extends NeuronGroup {
     }
 
     private Derivative derivative() {
-        return (y, t, p) -> new Tensor[] {y[0].neg().add(recurrent(rate(y[0]))).add(p[0]).div(tau)};
+        return (y, t, p) -> new Tensor[] {y[0].neg().add(recurrent(rate(y[0]))).add(p[0]).div(tau.get())};
     }
 
     /** The bump input {@code A·exp(−|d(x, z)|²/(4a²))} at position {@code z} (1-D) or {@code (z₀, z₁)} (2-D: row, column). */
@@ -166,7 +168,8 @@ public final class Cann extends NeuronGroup {
     public static final class Builder {
         private final int length, dims;
         private String name, method = "euler";
-        private double tau = 1, k = 8.1, a = 0.5, bigA = 10, j0 = 4, zMin = -Math.PI, zMax = Math.PI;
+        private Object tau = 1.0;
+        private double k = 8.1, a = 0.5, bigA = 10, j0 = 4, zMin = -Math.PI, zMax = Math.PI;
 
         private Builder(int length, int dims) { this.length = length; this.dims = dims; }
 
@@ -174,8 +177,8 @@ public final class Cann extends NeuronGroup {
         public Builder name(String name) { this.name = name; return this; }
         /** Integration method by BrainPy name ({@code euler} default, {@code rk4}, …). */
         public Builder method(String method) { this.method = method; return this; }
-        /** Synaptic time constant ({@code tau}, default 1). */
-        public Builder tau(double v) { this.tau = v; return this; }
+        /** Synaptic time constant ({@code tau}, default 1); a number or any {@link ParamSpec} form (one per neuron). */
+        public Builder tau(Object v) { this.tau = v; return this; }
         /** Strength of the global (divisive) inhibition ({@code k}, default 8.1). */
         public Builder k(double v) { this.k = v; return this; }
         /** Half-width of the excitatory connections, in feature units ({@code a}, default 0.5). */
