@@ -3,7 +3,6 @@ package org.braindyn.dyn.neurons;
 import static org.braindyn.tensor.BM.*;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.braindyn.dyn.ParamSpec;
 import org.braindyn.init.Uniform;
 import org.braindyn.integrators.Derivative;
@@ -27,17 +26,11 @@ import org.braindyn.tensor.Tensor;
  * }</pre>
  */
 public final class HH extends CrossingNeuron {
-    private final Supplier<Tensor> eNa, gNa, eK, gK, eL, gL, cm;
+    private final Conductances k;
 
     private HH(Builder b) {
         super(b.name, b.size, b.method, b.spkFun, b.vTh, List.of("V", "m", "h", "n"), b.vInit, b.mInit, b.hInit, b.nInit);
-        eNa = param("ENa", "mV", b.eNa, ParamSpec.Rule.FINITE);
-        gNa = param("gNa", "mS/cm²", b.gNa, ParamSpec.Rule.NON_NEGATIVE);
-        eK = param("EK", "mV", b.eK, ParamSpec.Rule.FINITE);
-        gK = param("gK", "mS/cm²", b.gK, ParamSpec.Rule.NON_NEGATIVE);
-        eL = param("EL", "mV", b.eL, ParamSpec.Rule.FINITE);
-        gL = param("gL", "mS/cm²", b.gL, ParamSpec.Rule.NON_NEGATIVE);
-        cm = param("C", "µF/cm²", b.c, ParamSpec.Rule.POSITIVE);
+        k = Conductances.of(this, b);
     }
 
     /** Membrane potential, mV. */
@@ -67,18 +60,18 @@ public final class HH extends CrossingNeuron {
     @Override Derivative derivative() {
         return (y, t, p) -> {
             Tensor v = y[0], mm = y[1], hh = y[2], nn = y[3];
-            Tensor iNa = gNa.get().mul(mm.mul(mm).mul(mm)).mul(hh).mul(v.sub(eNa.get()));
+            Tensor iNa = k.gNa().get().mul(mm.mul(mm).mul(mm)).mul(hh).mul(v.sub(k.eNa().get()));
             Tensor n2 = nn.mul(nn);
-            Tensor iK = gK.get().mul(n2.mul(n2)).mul(v.sub(eK.get()));
-            Tensor iL = gL.get().mul(v.sub(eL.get()));
+            Tensor iK = k.gK().get().mul(n2.mul(n2)).mul(v.sub(k.eK().get()));
+            Tensor iL = k.gL().get().mul(v.sub(k.eL().get()));
             return new Tensor[] {
-                    p[0].sub(iNa).sub(iK).sub(iL).div(cm.get()),
+                    p[0].sub(iNa).sub(iK).sub(iL).div(k.c().get()),
                     gate(mm, alphaM(v), betaM(v)), gate(hh, alphaH(v), betaH(v)), gate(nn, alphaN(v), betaN(v))};
         };
     }
 
     @Override Derivative homogeneousDerivative() {
-        for (var p : List.of(eNa, gNa, eK, gK, eL, gL, cm)) homogeneous(p, "conductances and potentials");
+        for (var p : k.all()) homogeneous(p, "conductances and potentials");
         return derivative();
     }
 

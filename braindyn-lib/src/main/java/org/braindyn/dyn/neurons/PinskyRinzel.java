@@ -40,7 +40,8 @@ import org.braindyn.tensor.Tensor;
  * <pre>{@code PinskyRinzel pr = PinskyRinzel.builder(10).gc(2.1).method("rk4").build();}</pre>
  */
 public final class PinskyRinzel extends CrossingNeuron {
-    private final Supplier<Tensor> eNa, gNa, eK, gK, eL, gL, cm, gCa, gAhp, gC, eCa, gc, p;
+    private final Conductances k;
+    private final Supplier<Tensor> gCa, gAhp, gC, eCa, gc, p;
     /** External input to the dendrite, µA/cm², cleared after each update (BrainPy's {@code Id}). */
     public final Variable inputD;
 
@@ -53,13 +54,7 @@ public final class PinskyRinzel extends CrossingNeuron {
         super(b.name, b.size, b.method, b.spkFun, b.vTh, List.of("Vs", "Vd", "Ca", "h", "n", "s", "c", "q"),
                 vs, vd, ca, inf(alphaH(us), betaH(us)), inf(alphaN(us), betaN(us)), inf(alphaS(ud), betaS(ud)), inf(alphaC(ud), betaC(ud)),
                 inf(alphaQ(ca), betaQ(ca)));
-        eNa = param("ENa", "mV", b.eNa, ParamSpec.Rule.FINITE);
-        gNa = param("gNa", "mS/cm²", b.gNa, ParamSpec.Rule.NON_NEGATIVE);
-        eK = param("EK", "mV", b.eK, ParamSpec.Rule.FINITE);
-        gK = param("gK", "mS/cm²", b.gK, ParamSpec.Rule.NON_NEGATIVE);
-        eL = param("EL", "mV", b.eL, ParamSpec.Rule.FINITE);
-        gL = param("gL", "mS/cm²", b.gL, ParamSpec.Rule.NON_NEGATIVE);
-        cm = param("C", "µF/cm²", b.c, ParamSpec.Rule.POSITIVE);
+        k = Conductances.of(this, b);
         gCa = param("gCa", "mS/cm²", b.gCa, ParamSpec.Rule.NON_NEGATIVE);
         gAhp = param("gAHP", "mS/cm²", b.gAhp, ParamSpec.Rule.NON_NEGATIVE);
         gC = param("gC", "mS/cm²", b.gC, ParamSpec.Rule.NON_NEGATIVE);
@@ -106,14 +101,15 @@ public final class PinskyRinzel extends CrossingNeuron {
             Tensor us = vs.add(60), ud = vd.add(60), mInf = inf(alphaM(us), betaM(us)), pp = p.get(), pd = onesLike(pp).sub(pp);
             Tensor iCa = gCa.get().mul(s.mul(s)).mul(vd.sub(eCa.get()));
             Tensor chi = minimum(ca.div(250), onesLike(ca));
-            Tensor dVs = gL.get().mul(vs.sub(eL.get())).neg()
-                    .sub(gNa.get().mul(mInf.mul(mInf)).mul(h).mul(vs.sub(eNa.get())))
-                    .sub(gK.get().mul(n).mul(vs.sub(eK.get())))
-                    .add(gc.get().div(pp).mul(vd.sub(vs))).add(in[0].div(pp)).div(cm.get());
-            Tensor dVd = gL.get().mul(vd.sub(eL.get())).neg().sub(iCa)
-                    .sub(gAhp.get().mul(q).mul(vd.sub(eK.get())))
-                    .sub(gC.get().mul(c).mul(chi).mul(vd.sub(eK.get())))
-                    .add(gc.get().div(pd).mul(vs.sub(vd))).add(inputD.value().astype(vd.dtype()).div(pd)).div(cm.get());
+            Tensor eK = k.eK().get(), gL = k.gL().get(), eL = k.eL().get(), cm = k.c().get();
+            Tensor dVs = gL.mul(vs.sub(eL)).neg()
+                    .sub(k.gNa().get().mul(mInf.mul(mInf)).mul(h).mul(vs.sub(k.eNa().get())))
+                    .sub(k.gK().get().mul(n).mul(vs.sub(eK)))
+                    .add(gc.get().div(pp).mul(vd.sub(vs))).add(in[0].div(pp)).div(cm);
+            Tensor dVd = gL.mul(vd.sub(eL)).neg().sub(iCa)
+                    .sub(gAhp.get().mul(q).mul(vd.sub(eK)))
+                    .sub(gC.get().mul(c).mul(chi).mul(vd.sub(eK)))
+                    .add(gc.get().div(pd).mul(vs.sub(vd))).add(inputD.value().astype(vd.dtype()).div(pd)).div(cm);
             return new Tensor[] {dVs, dVd, iCa.mul(-0.13).sub(ca.mul(0.075)),
                     gate(h, alphaH(us), betaH(us)), gate(n, alphaN(us), betaN(us)), gate(s, alphaS(ud), betaS(ud)),
                     gate(c, alphaC(ud), betaC(ud)), gate(q, alphaQ(ca), betaQ(ca))};
@@ -123,7 +119,8 @@ public final class PinskyRinzel extends CrossingNeuron {
     @Override void clearInputs() { inputD.fill(0); }
 
     @Override Derivative homogeneousDerivative() {
-        for (var x : List.of(eNa, gNa, eK, gK, eL, gL, cm, gCa, gAhp, gC, eCa, gc, p)) homogeneous(x, "every parameter");
+        for (var x : k.all()) homogeneous(x, "every parameter");
+        for (var x : List.of(gCa, gAhp, gC, eCa, gc, p)) homogeneous(x, "every parameter");
         return derivative();
     }
 

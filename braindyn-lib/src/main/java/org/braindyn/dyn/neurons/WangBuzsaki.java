@@ -23,18 +23,13 @@ import org.braindyn.tensor.Tensor;
  * E_L −65, g_L 0.1, V_th 20, φ 5, C 1}; V starts at −65, h at 0.6, n at 0.32; {@code exp_auto}.
  */
 public final class WangBuzsaki extends CrossingNeuron {
-    private final Supplier<Tensor> eNa, gNa, eK, gK, eL, gL, phi, c;
+    private final Conductances k;
+    private final Supplier<Tensor> phi;
 
     private WangBuzsaki(Builder b) {
         super(b.name, b.size, b.method, b.spkFun, b.vTh, List.of("V", "h", "n"), b.vInit, b.hInit, b.nInit);
-        eNa = param("ENa", "mV", b.eNa, ParamSpec.Rule.FINITE);
-        gNa = param("gNa", "mS/cm²", b.gNa, ParamSpec.Rule.NON_NEGATIVE);
-        eK = param("EK", "mV", b.eK, ParamSpec.Rule.FINITE);
-        gK = param("gK", "mS/cm²", b.gK, ParamSpec.Rule.NON_NEGATIVE);
-        eL = param("EL", "mV", b.eL, ParamSpec.Rule.FINITE);
-        gL = param("gL", "mS/cm²", b.gL, ParamSpec.Rule.NON_NEGATIVE);
+        k = Conductances.of(this, b);
         phi = param("phi", "", b.phi, ParamSpec.Rule.POSITIVE);
-        c = param("C", "µF/cm²", b.c, ParamSpec.Rule.POSITIVE);
     }
 
     /** A builder with BrainPy's defaults for {@code size} neurons. */
@@ -51,15 +46,16 @@ public final class WangBuzsaki extends CrossingNeuron {
             Tensor am = ratio(v.add(35)), bm = exp(v.add(60).div(-18)).mul(4), mInf = am.div(am.add(bm));
             Tensor ah = exp(v.add(58).div(-20)).mul(0.07), bh = onesLike(v).div(exp(v.add(28).mul(-0.1)).add(1));
             Tensor an = ratio(v.add(34)).mul(0.1), bn = exp(v.add(44).div(-80)).mul(0.125);
-            Tensor iNa = gNa.get().mul(mInf.mul(mInf).mul(mInf)).mul(h).mul(v.sub(eNa.get()));
-            Tensor n2 = n.mul(n), iK = gK.get().mul(n2.mul(n2)).mul(v.sub(eK.get())), iL = gL.get().mul(v.sub(eL.get()));
-            return new Tensor[] {p[0].sub(iNa).sub(iK).sub(iL).div(c.get()),
+            Tensor iNa = k.gNa().get().mul(mInf.mul(mInf).mul(mInf)).mul(h).mul(v.sub(k.eNa().get()));
+            Tensor n2 = n.mul(n), iK = k.gK().get().mul(n2.mul(n2)).mul(v.sub(k.eK().get())), iL = k.gL().get().mul(v.sub(k.eL().get()));
+            return new Tensor[] {p[0].sub(iNa).sub(iK).sub(iL).div(k.c().get()),
                     phi.get().mul(ah.mul(onesLike(h).sub(h)).sub(bh.mul(h))), phi.get().mul(an.mul(onesLike(n).sub(n)).sub(bn.mul(n)))};
         };
     }
 
     @Override Derivative homogeneousDerivative() {
-        for (var p : List.of(eNa, gNa, eK, gK, eL, gL, phi, c)) homogeneous(p, "every parameter");
+        for (var p : k.all()) homogeneous(p, "every parameter");
+        homogeneous(phi, "phi");
         return derivative();
     }
 
