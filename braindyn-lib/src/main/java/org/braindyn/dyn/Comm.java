@@ -34,7 +34,9 @@ public interface Comm {
         if (weight.ndim() != 0 && weight.size() != conn.size())
             throw new IllegalArgumentException("Comm.csr: " + weight.size() + " weights for " + conn.size() + " synapses; give one per synapse or a scalar");
         Tensor data = weight.ndim() == 0 ? BM.broadcastTo(weight, conn.size()).contiguous() : weight;
-        return a -> BM.csrMatvec(csr, data, a, true);
+        return a -> a.ndim() == 2                               // a batch (B, pre): Aᵀ·Xᵀ, transposed back to (B, post)
+                ? BM.transpose(BM.csrMatmat(csr, data, BM.transpose(a.astype(data.dtype())), true))
+                : BM.csrMatvec(csr, data, a, true);
     }
 
     /** Dense weights {@code (pre, post)}: {@code activity @ W}. */

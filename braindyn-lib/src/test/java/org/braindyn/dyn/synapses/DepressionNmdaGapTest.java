@@ -137,6 +137,32 @@ class DepressionNmdaGapTest {
         assertTrue(e.getMessage().contains("GJ.conn"), e.getMessage());
     }
 
+    /** A gap junction in the batching mode: each batch row equals the unbatched run with that row's input. */
+    @Test
+    void gapJunctionRunsBatched() {
+        Config.enableX64();
+        Conn both = Conn.fromIJ(2, 2, new int[] {0, 1}, new int[] {1, 0});
+        double[][] drive = {{5, 0}, {0, 8}};
+        double[][] single = new double[2][];
+        for (int row = 0; row < 2; row++) {
+            Naming.clearNameCache();
+            Lif cells = Lif.builder(2).vRest(-65).vTh(100).tau(10).build();
+            GapJunction.within("gj", cells, both, BM.scalar(0.3));
+            DSRunner r = new DSRunner(cells, List.of("V"), 0.1).input("input", BM.array(drive[row]), false, DSRunner.Op.ADD).jit(false).progress(null);
+            r.run(20);
+            single[row] = r.mon("V").toDoubleArray();
+        }
+        Naming.clearNameCache();
+        Lif batched = org.braindyn.dyn.Mode.with(org.braindyn.dyn.Mode.batching(2), () -> Lif.builder(2).vRest(-65).vTh(100).tau(10).build());
+        GapJunction.within("gj", batched, both, BM.scalar(0.3));
+        DSRunner r = new DSRunner(batched, List.of("V"), 0.1).input("input", BM.array(drive), false, DSRunner.Op.ADD).jit(false).progress(null);
+        r.run(20);
+        org.braindyn.tensor.Tensor v = r.mon("V");                                   // (steps, batch, neurons)
+        for (int row = 0; row < 2; row++)
+            assertArrayEquals(single[row], v.get(":, " + row + ", :").toDoubleArray(), 1e-12, "batch row " + row);
+        assertTrue(single[0][single[0].length - 1] > -65, "the junction carries the drive to the undriven cell");
+    }
+
     /**
      * BrainPy 2.1's one-object synapses: a spike of step k enters h at step k + 1, and m steps later
      * DualExpCUBA's g = g_max·τ_dτ_r/(τ_d − τ_r)·(e^{−m·dt/τ_d} − e^{−m·dt/τ_r}) and AlphaCUBA's g = g_max·m·dt·e^{−m·dt/τ}.
