@@ -17,17 +17,14 @@ import org.braindyn.tensor.Tensor;
  * Defaults {@code n 2, g_max 10 mS/cm², α 48 ms⁻¹mM⁻², β 0.09 ms⁻¹, φ 1, E_K −95 mV} (BrainPy's fixed potassium ion).
  * Gate variable {@code ION_NAME_p}; named {@code IAHP} by default.
  */
-public final class IAhp extends CalciumChannel {
-    private final Object gSpec, eSpec, phiSpec, aSpec, bSpec;
+public final class IAhp extends CalciumActivated {
+    private final Object aSpec, bSpec;
     private final double n;
-    private Supplier<Tensor> gMax, e, phi, alpha, beta;
+    private Supplier<Tensor> alpha, beta;
 
     private IAhp(Builder b) {
-        super(b.name);
+        super(b.name, b.gMax, b.e, b.phi);
         if (!(b.n > 0)) throw new IllegalArgumentException(b.name + ".n: the number of bound calcium ions must be > 0; got " + b.n);
-        gSpec = b.gMax;
-        eSpec = b.e;
-        phiSpec = b.phi;
         aSpec = b.alpha;
         bSpec = b.beta;
         n = b.n;
@@ -38,13 +35,7 @@ public final class IAhp extends CalciumChannel {
 
     @Override public List<String> gates() { return List.of("p"); }
 
-    @Override public boolean carriesCalcium() { return false; }
-
-    @Override public void bind(String owner, int size) {
-        String who = owner + "." + name();
-        gMax = ParamSpec.resolve(who, "gMax", "mS/cm²", gSpec, size, ParamSpec.Rule.NON_NEGATIVE);
-        e = ParamSpec.resolve(who, "E", "mV", eSpec, size, ParamSpec.Rule.FINITE);
-        phi = ParamSpec.resolve(who, "phi", "", phiSpec, size, ParamSpec.Rule.POSITIVE);
+    @Override void bindRates(String who, int size) {
         alpha = ParamSpec.resolve(who, "alpha", "1/(ms·mMⁿ)", aSpec, size, ParamSpec.Rule.POSITIVE);
         beta = ParamSpec.resolve(who, "beta", "1/ms", bSpec, size, ParamSpec.Rule.POSITIVE);
     }

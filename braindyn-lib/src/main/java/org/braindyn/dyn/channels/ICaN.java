@@ -1,8 +1,6 @@
 package org.braindyn.dyn.channels;
 
 import java.util.List;
-import java.util.function.Supplier;
-import org.braindyn.dyn.ParamSpec;
 import org.braindyn.tensor.BM;
 import org.braindyn.tensor.Tensor;
 
@@ -15,30 +13,14 @@ import org.braindyn.tensor.Tensor;
  * </pre>
  * Defaults {@code E 10 mV, g_max 1 mS/cm², φ 1}. Gate variable {@code ION_NAME_p}; named {@code ICaN} by default.
  */
-public final class ICaN extends CalciumChannel {
-    private final Object gSpec, eSpec, phiSpec;
-    private Supplier<Tensor> gMax, e, phi;
+public final class ICaN extends CalciumActivated {
 
-    private ICaN(Builder b) {
-        super(b.name);
-        gSpec = b.gMax;
-        eSpec = b.e;
-        phiSpec = b.phi;
-    }
+    private ICaN(Builder b) { super(b.name, b.gMax, b.e, b.phi); }
 
     /** BrainPy's {@code ICaN_IS2008}. */
     public static Builder is2008() { return new Builder(); }
 
     @Override public List<String> gates() { return List.of("p"); }
-
-    @Override public boolean carriesCalcium() { return false; }
-
-    @Override public void bind(String owner, int size) {
-        String who = owner + "." + name();
-        gMax = ParamSpec.resolve(who, "gMax", "mS/cm²", gSpec, size, ParamSpec.Rule.NON_NEGATIVE);
-        e = ParamSpec.resolve(who, "E", "mV", eSpec, size, ParamSpec.Rule.FINITE);
-        phi = ParamSpec.resolve(who, "phi", "", phiSpec, size, ParamSpec.Rule.POSITIVE);
-    }
 
     private static Tensor inf(Tensor v) { return SteadyStateChannel.boltzmann(v, -43, -5.2); }
 
