@@ -61,6 +61,32 @@ class CalciumChannelsTest {
             double ht = 1 / (Math.exp(-0.086 * v - 14.59) + Math.exp(0.0701 * v - 1.87));
             assertEquals((boltz(v, -75, 5.5) - 0.4) / ht, ih.derivative(at(v), new Tensor[] {at(0.4)})[0].getDouble(0), 1e-12, "Ih dp/dt at " + v);
         }
+        ICa re = ICa.htRe1993().build();
+        re.bind("cell", 1);
+        double phiRe = Math.pow(2.3, 1.3);
+        for (double v : new double[] {-80, -40, -27.5, 0, 20}) {
+            double aq = 0.055 * (-27 - v) / (Math.exp((-27 - v) / 3.8) - 1), bq = 0.94 * Math.exp((-75 - v) / 17);
+            double ar = 0.000457 * Math.exp((-13 - v) / 50), br = 0.0065 / (Math.exp((-15 - v) / 28) + 1);
+            Tensor[] ss = re.steadyState(at(v), at(1e-4)), d = re.derivative(at(v), at(1e-4), new Tensor[] {at(0.2), at(0.7)});
+            assertEquals(aq / (aq + bq), ss[0].getDouble(0), 1e-12, "ICaHT_Re1993 q∞ at " + v);
+            assertEquals(phiRe * (ar * 0.3 - br * 0.7), d[1].getDouble(0), 1e-12, "ICaHT_Re1993 dr/dt at " + v);
+            assertEquals(phiRe * (aq * 0.8 - bq * 0.2), d[0].getDouble(0), 1e-12, "ICaHT_Re1993 dq/dt at " + v);
+            assertEquals(1 * 0.04 * 0.7 * (120 - v), re.current(at(v), at(1e-4), at(120), new Tensor[] {at(0.2), at(0.7)}).getDouble(0), 1e-12);
+        }
+        org.braindyn.dyn.channels.IKK2 k2b = org.braindyn.dyn.channels.IKK2.bHm1992().build();
+        org.braindyn.dyn.channels.IKNI m = org.braindyn.dyn.channels.IKNI.ya1989().build();
+        k2b.bind("cell", 1); m.bind("cell", 1);
+        for (double v : new double[] {-90, -71, -69, -40, 0}) {
+            double tq = v < -70 ? 1 / (Math.exp((v - 1329) / 200) + Math.exp(-(v + 130) / 7.1)) : 8.9;
+            double tp = 1 / (Math.exp((v - 81) / 25.6) + Math.exp(-(v + 132) / 18)) + 9.9;
+            Tensor[] d = k2b.derivative(at(v), new Tensor[] {at(0.3), at(0.6)});
+            assertEquals((boltz(v, -43, -17) - 0.3) / tp, d[0].getDouble(0), 1e-12, "IK2b dp/dt at " + v);
+            assertEquals((boltz(v, -58, 10.6) - 0.6) / tq, d[1].getDouble(0), 1e-12, "IK2b dq/dt at " + v);
+            assertEquals(10 * 0.3 * 0.6 * (-90 - v), k2b.current(at(v), new Tensor[] {at(0.3), at(0.6)}).getDouble(0), 1e-12, "IK2 current");
+            double tm = 4000 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20));
+            assertEquals((boltz(v, -35, -10) - 0.2) / tm, m.derivative(at(v), new Tensor[] {at(0.2)})[0].getDouble(0), 1e-15, "IKNI dp/dt at " + v);
+            assertEquals(0.004 * 0.2 * (-90 - v), m.current(at(v), new Tensor[] {at(0.2)}).getDouble(0), 1e-15, "IKNI current");
+        }
         IAhp ahp = IAhp.de1994().build();
         ahp.bind("cell", 1);
         double c = 2e-3, bound = 48 * c * c;
@@ -174,6 +200,30 @@ class CalciumChannelsTest {
         int at = 0;
         for (int k = 0; k < 15_000; k++) if (ref[k] < min) { min = ref[k]; at = k; }
         assertTrue(ref[14_999] > min + 1, "Ih sags the hyperpolarisation back: minimum " + min + " mV at " + at * 0.01 + " ms, then " + ref[14_999]);
+    }
+
+    /** A leak + M-current cell (IKNI g 0.5, τ_max 400 ms) under a current step, against an independent RK4: the slow outward current pulls V back. */
+    @Test
+    void mCurrentMatchesAnIndependentIntegration() {
+        Config.enableX64();
+        double[] y = {-70, boltz(-70, -35, -10)};
+        double[] ref = new double[20_000];
+        for (int k = 0; k < ref.length; k++) {
+            y = org.braindyn.testing.Rk4.step(z -> {
+                double v = z[0], tp = 400 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20));
+                return new double[] {0.5 * z[1] * (-90 - v) + 0.05 * (-70 - v) + 1.5, (boltz(v, -35, -10) - z[1]) / tp};
+            }, y, 0.01);
+            ref[k] = y[0];
+        }
+        CondNeuGroup cell = CondNeuGroup.builder(1).channels(org.braindyn.dyn.channels.IKNI.ya1989().gMax(0.5).tauMax(400).build(),
+                Leak.il().gMax(0.05).e(-70).build()).vInit(-70.0).method("rk4").build();
+        DSRunner r = new DSRunner(cell, List.of("V"), 0.01).input("input", 1.5).jit(true).progress(null);
+        r.run(200);
+        double[] v = r.mon("V").toDoubleArray();
+        for (int k = 0; k < v.length; k += 97) assertEquals(ref[k], v[k], 1e-6, "step " + k);
+        double peak = -1e9;
+        for (double x : ref) peak = Math.max(peak, x);
+        assertTrue(peak > ref[ref.length - 1] + 1, "adaptation: V peaks at " + peak + " and relaxes to " + ref[ref.length - 1]);
     }
 
     /** The same cell stepped by exp_auto (BrainPy's default) at dt 0.01 stays within 1 mV of the RK4 trajectory. */
