@@ -6,9 +6,11 @@
 # `run_s` is the simulation loop on both sides: Brian2's code generation and C++ compilation (build_s) and BrainDyn's
 # tracing and kernel generation (compile_s) are printed apart; HotSpot's warm-up of the generated code is in
 # BrainDyn's loop time.
-# Usage: bench/network-vs-brian2.sh [REPEATS] [SIZES] [DURATIONS] [THREADS] [METHODS]
-#   defaults: 3, "4000 40000", "1000 5000", "1", "euler"; e.g. METHODS="euler exponential_euler" adds Brian2's
-#   exponential-Euler rows. Prints one JSON line per run and a median table.
+# Usage: bench/network-vs-brian2.sh [REPEATS] [SIZES] [DURATIONS] [THREADS] [METHODS] [MODELS]
+#   defaults: 3, "4000 40000", "1000 5000", "1", "euler", "coba cuba"; e.g. METHODS="euler exponential_euler" adds
+#   Brian2's exponential-Euler rows. MODELS may include coba-hh (Brette et al.'s benchmark 3), for which Brian2 runs
+#   HH_METHODS (default exponential_euler: forward Euler is not stable for these HH equations at dt 0.1 ms, see
+#   bench/RESULTS.md). Prints one JSON line per run and a median table.
 # Installs Brian2 from Debian (python3-brian) if it is missing and apt-get is usable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ sizes=${2:-4000 40000}
 durations=${3:-1000 5000}
 threads_list=${4:-1}
 methods=${5:-euler}
+models=${6:-coba cuba}
 py=/usr/bin/python3
 if ! "$py" -c "import brian2" 2>/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
@@ -27,14 +30,16 @@ if ! "$py" -c "import brian2" 2>/dev/null; then
 fi
 out=$(mktemp)
 field() { "$py" -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(str(d.get(k, 0)) for k in sys.argv[1:]))' "$@"; }
-for model in coba cuba; do
+for model in $models; do
+  peer=$model; model_methods=$methods
+  if [ "$model" = coba-hh ]; then peer=cobahh; model_methods=${HH_METHODS:-exponential_euler}; fi
   for n in $sizes; do
     for dur in $durations; do
       for th in $threads_list; do
-        for method in $methods; do
+        for method in $model_methods; do
           for r in $(seq "$repeats"); do
             b=$(./braindyn run "$model" --json --neurons "$n" --duration "$dur" --threads "$th" 2>/dev/null | tail -1)
-            p=$("$py" bench/peer_brian2.py "$model" --neurons "$n" --duration "$dur" --method "$method" --threads "$th" 2>/dev/null | tail -1)
+            p=$("$py" bench/peer_brian2.py "$peer" --neurons "$n" --duration "$dur" --method "$method" --threads "$th" 2>/dev/null | tail -1)
             echo "braindyn $b"; echo "brian2   $p"
             echo "$model $n $dur $th $method $(echo "$b" | field run_s rate_hz compile_s) $(echo "$p" | field run_s rate_hz)" >> "$out"
           done
