@@ -13,11 +13,7 @@ import org.braindyn.tensor.Tensor;
 public abstract class CalciumChannel {
     private final String name;
 
-    protected CalciumChannel(String name) {
-        if (name == null || name.isBlank() || name.contains("."))
-            throw new IllegalArgumentException("CalciumChannel: name must be non-blank without '.'; got '" + name + "'");
-        this.name = name;
-    }
+    protected CalciumChannel(String name) { this.name = Channel.checkName("CalciumChannel", name); }
 
     /** The channel's name in its ion (prefixes its gates). */
     public final String name() { return name; }

@@ -14,10 +14,13 @@ public abstract class Channel {
     private final String name;
 
     /** @param name the channel's name in the group (prefixes its gate variables, e.g. {@code INa_m}) */
-    protected Channel(String name) {
+    protected Channel(String name) { this.name = checkName("Channel", name); }
+
+    /** {@code name} if it can prefix variable names (non-blank, no '.'); else an error naming {@code kind}. */
+    static String checkName(String kind, String name) {
         if (name == null || name.isBlank() || name.contains("."))
-            throw new IllegalArgumentException("Channel: name must be non-blank without '.'; got '" + name + "'");
-        this.name = name;
+            throw new IllegalArgumentException(kind + ": name must be non-blank without '.'; got '" + name + "'");
+        return name;
     }
 
     /** The channel's name in its group. */
