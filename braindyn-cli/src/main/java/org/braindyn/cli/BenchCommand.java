@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "matmul, esn-fit, train-step: also time the peer (NumPy / PyTorch, one thread) in the same run and print the ratio.")
     boolean peer;
 
+    @Option(names = "--eager", description = "train-step --model snn: run the 100 steps one by one instead of as a compiled loop (and its compiled reverse loop).")
+    boolean eager;
+
     @Option(names = "--repeats", description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).", defaultValue = "7")
     int repeats;
 
@@ -64,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
             case "elementwise" -> elementwise();
             case "lif-step" -> LifBench.run(neurons, steps == null ? 10000 : steps, repeats, json);
             case "esn-fit" -> EsnBench.run(units, steps == null ? 100_000 : steps, json, peer);
-            case "train-step" -> TrainStepBench.run(model, batch, repeats, json, peer);
+            case "train-step" -> TrainStepBench.run(model, batch, repeats, json, peer, eager);
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "bench: unknown benchmark '" + which + "'; expected one of " + new Names());
         }

@@ -36,9 +36,9 @@ final class TrainStepBench {
 
     private TrainStepBench() {}
 
-    static void run(String model, int batch, int repeats, boolean json, boolean peer) {
+    static void run(String model, int batch, int repeats, boolean json, boolean peer, boolean eager) {
         if (!model.equals("lstm") && !model.equals("snn")) throw new IllegalArgumentException("bench train-step: --model must be lstm or snn; got " + model);
-        if (model.equals("snn")) { snn(batch, repeats, json, peer); return; }
+        if (model.equals("snn")) { snn(batch, repeats, json, peer, eager); return; }
         RandomState rng = new RandomState(0);
         LstmCell rec = LstmCell.builder(28, 100).trainable(true).build();
         Dense out = Dense.builder(100, 10).trainable(true).build();
@@ -77,20 +77,23 @@ final class TrainStepBench {
                 p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms%s; speed ratio %.2f (> 1: BrainDyn faster)", p, peerConfig.isEmpty() ? "" : " (" + peerConfig + ")", p / med));
     }
 
-    /** Seed 004's SNN step as {@code fashion-snn} trains it, on a random 2%-dense spike batch. */
-    private static void snn(int batch, int repeats, boolean json, boolean peer) {
+    /**
+     * Seed 004's SNN step as {@code fashion-snn} trains it, on a random 2%-dense boolean spike batch (time first): the
+     * 100 steps as one compiled loop and its compiled reverse loop (default), or step by step ({@code eager}).
+     */
+    private static void snn(int batch, int repeats, boolean json, boolean peer, boolean eager) {
         RandomState rng = new RandomState(0);
         org.braindyn.examples.FashionSnn.Snn net = org.braindyn.dyn.Mode.with(org.braindyn.dyn.Mode.training(batch), () -> new org.braindyn.examples.FashionSnn.Snn(rng));
         Adam opt = new Adam(1e-3, net.trainVars().values());
-        Tensor x = rng.bernoulli(0.02, batch, 100, 784).astype(org.braindyn.tensor.DType.F32), y = rng.randint(0, 10, batch);
+        Tensor x = rng.bernoulli(0.02, 100, batch, 784), y = rng.randint(0, 10, batch);
         Runnable step = () -> {
             Autodiff.Result g = Autodiff.grad(a -> {
-                Tensor[] r = org.braindyn.examples.FashionSnn.run(net, x, true);
+                Tensor[] r = org.braindyn.examples.FashionSnn.run(net, x, true, !eager);
                 return Losses.crossEntropy(r[0], y).add(sum(r[1]).mul(1e-5)).add(mean(square(r[1])).mul(1e-5));
             }).gradVars(opt.vars()).apply();
             opt.update(g.varGrads());
         };
-        measure("snn", "SNN 784→100→10 training step (100 steps)", ",\"steps\":100", step, 3, batch, repeats, json, peer ? "peer_snn_step.py" : null);
+        measure("snn", "SNN 784→100→10 training step (100 steps, " + (eager ? "eager" : "compiled") + ")", ",\"steps\":100,\"compiled\":" + !eager, step, 3, batch, repeats, json, peer ? "peer_snn_step.py" : null);
     }
 
     /** PyTorch's median step in ms, or null (with a note) when python3 with torch is not available. */

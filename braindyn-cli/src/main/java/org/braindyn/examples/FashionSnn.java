@@ -48,7 +48,7 @@ public final class FashionSnn implements Example {
 
     @Override public String description() { return "Seed 004's SNN (784 → 100 LIF → 10 leaky) on the real Fashion-MNIST, latency coding, BPTT + Adam"; }
 
-    @Override public Set<String> options() { return Set.of("--json", "--seed", "--epochs"); }
+    @Override public Set<String> options() { return Set.of("--json", "--seed", "--epochs", "--eager"); }
 
     /** The network of the seed. */
     public static final class Snn extends Network {
@@ -56,12 +56,26 @@ public final class FashionSnn implements Example {
         final Leaky o;
         final Dense l1, l2;
         final Projection i2r, r2o;
+        /** The compiled loop's step (one object per {@code fit} flag, so that the loop is traced once). */
+        @SuppressWarnings("unchecked")
+        final java.util.function.Function<Tensor[], Tensor[]>[] body = new java.util.function.Function[] {step(false), step(true)};
+
+        private java.util.function.Function<Tensor[], Tensor[]> step(boolean fit) {
+            return x -> {
+                Tensor[] r = new Tensor[2];
+                Shared.with(new Shared(0, 0, DT, fit), x[1], () -> {
+                    r[0] = update(x[0]);
+                    r[1] = sum(this.r.spike(), 0);
+                });
+                return r;
+            };
+        }
 
         public Snn(RandomState rng) {
             super(null);
             r = Lif.builder(HIDDEN).tau(10).vRest(0).vReset(0).vTh(1).spkFun(new InvSquareGrad()).build();
             o = Leaky.builder(OUT).tau(5.0).build();
-            l1 = Dense.builder(IN, HIDDEN).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
+            l1 = Dense.builder(IN, HIDDEN).events(true).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             l2 = Dense.builder(HIDDEN, OUT).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             i2r = Projection.half(null, l1, Expon.builder(HIDDEN).tau(10).build(), SynOut.cuba(), r);
             r2o = Projection.half(null, l2, Expon.builder(OUT).tau(10).build(), SynOut.cuba(), o);
@@ -75,14 +89,26 @@ public final class FashionSnn implements Example {
         }
     }
 
-    /** Runs a batch; returns {mean readout over time (batch, 10), total spikes per hidden neuron (100,)}. */
-    public static Tensor[] run(Snn net, Tensor spikes, boolean fit) {
-        int b = spikes.dim(0);
-        net.resetState(b);
+    /**
+     * Runs a batch of spikes {@code (steps, batch, 784)} (time first; boolean or 0/1 numbers) from fresh states;
+     * returns {mean readout over time (batch, 10), total spikes per hidden neuron (100,)}. {@code compiled}: the
+     * {@value #STEPS} steps run as one compiled loop, whose gradient is the compiled reverse loop of
+     * {@link org.braindyn.jit.Loops} (BPTT); otherwise step by step, eagerly. Both give the same numbers.
+     */
+    public static Tensor[] run(Snn net, Tensor spikes, boolean fit, boolean compiled) {
+        if (spikes.ndim() != 3 || spikes.dim(0) != STEPS || spikes.dim(2) != IN)
+            throw new IllegalArgumentException("fashion-snn: spikes must have shape (" + STEPS + ", batch, " + IN + "); got " + spikes.shape());
+        net.resetState(spikes.dim(1));
+        if (compiled) {
+            double[] times = new double[STEPS];
+            for (int t = 0; t < STEPS; t++) times[t] = t * DT;
+            Tensor[] ys = org.braindyn.jit.Loops.forLoop(net.body[fit ? 1 : 0], spikes, array(times));
+            return new Tensor[] {sum(ys[0], 0).div(STEPS), sum(ys[1], 0)};
+        }
         Tensor acc = null, count = null;
         for (int t = 0; t < STEPS; t++) {
             int step = t;
-            Tensor y = Shared.with(new Shared(t * DT, t, DT, fit), () -> net.update(spikes.get(Index.all(), Index.at(step))));
+            Tensor y = Shared.with(new Shared(t * DT, t, DT, fit), () -> net.update(spikes.get(Index.at(step))));
             Tensor s = sum(net.r.spike(), 0);
             acc = acc == null ? y : acc.add(y);
             count = count == null ? s : count.add(s);
@@ -92,6 +118,7 @@ public final class FashionSnn implements Example {
 
     @Override public void run(PrintStream log, Path out, RunOptions o) throws Exception {
         int epochs = o.epochs(10), seed = (int) o.seed(0);
+        boolean compiled = !o.eager();
         FashionMnist.Data data = FashionMnist.load();
         Tensor trainX = data.train().images().reshape(-1, IN), testX = data.test().images().reshape(-1, IN);
         RandomState rng = new RandomState(seed), shuffle = new RandomState(seed + 1);
@@ -103,9 +130,9 @@ public final class FashionSnn implements Example {
             double lossSum = 0, accSum = 0;
             int n = 0;
             for (Tensor idx : Batches.of(trainX.dim(0), 256, shuffle, true)) {
-                Tensor x = Encoders.latency(take(trainX, idx, 0), STEPS, DT), y = take(data.train().labels(), idx, 0);
+                Tensor x = Encoders.latencySpikes(take(trainX, idx, 0), STEPS, DT), y = take(data.train().labels(), idx, 0);
                 Autodiff.Result g = Autodiff.gradAux(a -> {
-                    Tensor[] r = run(net, x, true);
+                    Tensor[] r = run(net, x, true, compiled);
                     Tensor reg = sum(r[1]).mul(1e-5).add(mean(square(r[1])).mul(1e-5));
                     return new Autodiff.WithAux(Losses.crossEntropy(r[0], y).add(reg), Losses.accuracy(r[0], y));
                 }).gradVars(opt.vars()).returnValue(true).apply();
@@ -118,8 +145,8 @@ public final class FashionSnn implements Example {
             double tl = 0, ta = 0;
             int m = 0;
             for (Tensor idx : Batches.of(testX.dim(0), 500, null, false)) {
-                Tensor x = Encoders.latency(take(testX, idx, 0), STEPS, DT), y = take(data.test().labels(), idx, 0);
-                Tensor[] r = run(net, x, false);
+                Tensor x = Encoders.latencySpikes(take(testX, idx, 0), STEPS, DT), y = take(data.test().labels(), idx, 0);
+                Tensor[] r = run(net, x, false, compiled);
                 tl += Losses.crossEntropy(r[0], y).item() * idx.size();
                 ta += Losses.accuracy(r[0], y) * idx.size();
                 m += idx.size();

@@ -118,6 +118,10 @@ public final class GradTable {
         rs.add(row("csrMatvec A·x", a -> csrMatvec(c, a[0], a[1], false), rnd(6), rnd(5)));
         rs.add(row("csrMatvec Aᵀ·x scalar", a -> csrMatvec(c, a[0], a[1], true), rnd(), rnd(4)));
         rs.add(row("csrMatmat", a -> csrMatmat(c, a[0], a[1], false).add(csrMatmat(c, a[0], a[2], true).sum()), rnd(6), rnd(5, 2), rnd(4, 2)));
+        Tensor spikes = array(new double[][] {{0, 1, 0, 0.5, 0}, {2, 0, 0, 0, 1}, {0, 0, 0, 0, 0}});
+        rs.add(row("eventMatmul weights (float events)", a -> eventMatmul(spikes, a[0]), rnd(5, 4)));
+        rs.add(row("eventMatmul events and weights", a -> eventMatmul(a[0], a[1]), rnd(2, 3, 5), rnd(5, 4)));
+        rs.add(row("eventMatmul boolean events", a -> eventMatmul(spikes.ne(0), a[0]), rnd(5, 4)));
         rs.add(row("segmentSum", a -> segmentSum(a[0], array(new int[] {1, 0, 1, 2}), 3), rnd(4, 2)));
         rs.add(row("preGather", a -> preGather(c, a[0]), rnd(4)));
         // activations

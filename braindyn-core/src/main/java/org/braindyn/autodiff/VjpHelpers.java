@@ -114,4 +114,19 @@ final class VjpHelpers {
         boolean xDiff = x.dtype().isFloating();
         return new Tensor[] {null, null, gData, xDiff ? gx : null};
     }
+
+    /**
+     * Cotangents of {@code EVENT_MATMUL}. Product {@code y = e·w}: {@code ḡw = eᵀ·ḡ} (event-driven again) and, for
+     * float events, {@code ḡe = ḡ·wᵀ}. Outer {@code y = eᵀ·b}: {@code ḡb = e·ḡ} (event-driven) and {@code ḡe = b·ḡᵀ}.
+     */
+    static Tensor[] eventMatmulVjp(boolean outer, Tensor[] in, Tensor g) {
+        Tensor e = in[0], b = in[1];
+        Tensor gb = Prims.bind(Op.EVENT_MATMUL, new Attr.EventProduct(!outer), e, g);
+        Tensor ge = null;
+        if (e.dtype().isFloating()) {
+            ge = outer ? matmul(b, swapaxes(g, -1, -2)) : matmul(g, swapaxes(b, -1, -2));
+            if (ge.dtype() != e.dtype()) ge = ge.astype(e.dtype());
+        }
+        return new Tensor[] {ge, gb};
+    }
 }

@@ -105,6 +105,7 @@ final class VjpRules {
             case CSR_EVENT_SUM, CSR_MATVEC, CSR_MATMAT -> VjpHelpers.csrVjp(op, (Attr.Csr) attr, x, g);
             case SEGMENT_SUM -> new Tensor[] {take(g, x[1], 0), null};
             case PRE_GATHER -> new Tensor[] {null, null, VjpHelpers.preGatherVjp(x[0], g, (Attr.Csr) attr)};
+            case EVENT_MATMUL -> VjpHelpers.eventMatmulVjp(((Attr.EventProduct) attr).outer(), x, g);
             case HOST_CALL -> throw new IllegalArgumentException("host call '" + ((Attr.Host) attr).name()
                     + "' is not differentiable: it runs Java code; stop the gradient before it (stopGradient) or write it with tensor operations");
         };

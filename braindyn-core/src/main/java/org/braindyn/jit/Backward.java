@@ -26,9 +26,12 @@ final class Backward {
 
     /**
      * Cotangents of the loop node's inputs {@code [xs, carries, invariants]} given those of its outputs
-     * {@code [ys, final carries, write-only values]} (write-only values get no gradient).
+     * {@code [ys, final carries, write-only values]} (write-only values get no gradient). {@code tracked} says which
+     * inputs the tape differentiates: a slice or invariant it does not track gets no cotangent, so that, e.g., the
+     * gradient of spike inputs {@code ḡx_t = ḡ·Wᵀ} is not computed at every step when nobody asked for it. Carries
+     * are always differentiated (later steps' gradients flow through them).
      */
-    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every) {
+    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every, boolean[] tracked) {
         ls.compiled.trace().requireDifferentiable("Loops (gradient of a compiled loop)");
         SWEEPS.incrementAndGet();
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
@@ -37,9 +40,9 @@ final class Backward {
         Graph fg = ls.graph();
         // which inputs and outputs carry gradients
         boolean[] fx = new boolean[nx], fc = new boolean[nCar], fi = new boolean[nInv], fy = new boolean[ny];
-        for (int j = 0; j < nx; j++) fx[j] = in[j].dtype().isFloating();
+        for (int j = 0; j < nx; j++) fx[j] = in[j].dtype().isFloating() && tracked[j];
         for (int c = 0; c < nCar; c++) fc[c] = in[nx + c].dtype().isFloating();
-        for (int k = 0; k < nInv; k++) fi[k] = inv[k].dtype().isFloating();
+        for (int k = 0; k < nInv; k++) fi[k] = inv[k].dtype().isFloating() && tracked[nx + nCar + k];
         for (int j = 0; j < ny; j++) fy[j] = ls.outType(j).dtype().isFloating();
         // backward body arguments: [x_t (nx), c_t (nCar), gy_t (ny) | gc (nCar), gInv (nInv) | inv (nInv)]
         List<TensorType> types = new ArrayList<>();
@@ -49,8 +52,8 @@ final class Backward {
         for (int c = 0; c < nCar; c++) types.add(gradType(ls.inType(ls.carryIn[c])));
         for (int k = 0; k < nInv; k++) types.add(gradType(ls.inType(ls.invIn[k])));
         for (int k = 0; k < nInv; k++) types.add(ls.inType(ls.invIn[k]));
-        if (ls.backward == null) ls.backward = new LoopStep(a -> body(ls, fg, a, fx, fc, fi, fy), types, nx + nCar + ny, nCar + nInv, nInv);
-        LoopStep back = ls.backward;
+        LoopStep back = ls.backward.computeIfAbsent(Arrays.toString(fx) + Arrays.toString(fi),
+                key -> new LoopStep(a -> body(ls, fg, a, fx, fc, fi, fy), types, nx + nCar + ny, nCar + nInv, nInv));
 
         // forward pass again, keeping the carry entering every `every`-th step
         Object[] xa = new Object[nx];

@@ -92,8 +92,11 @@ final class LoopStep {
         return v;
     }
 
-    /** The compiled backward body (BPTT), traced on the first gradient. */
-    LoopStep backward;
+    /**
+     * The compiled backward bodies (BPTT), traced on the first gradient, one per set of differentiated inputs
+     * (key: which slices and invariants the tape tracks).
+     */
+    final java.util.Map<String, LoopStep> backward = new java.util.HashMap<>();
 
     /** The two carry buffers per carry, reused by every run (the final carries must be copied out before the next). */
     private Object[][] pingPong;

@@ -139,8 +139,10 @@ public final class Loops {
         System.arraycopy(carry0, 0, inputs, nx, nCar);
         System.arraycopy(inv, 0, inputs, nx + nCar, inv.length);
         Function<Tensor[], Tensor[]> forward = in -> forward(ls, in, T);
+        boolean[] tracked = new boolean[inputs.length];
+        for (int j = 0; j < inputs.length; j++) tracked[j] = Autodiff.isRecording(inputs[j]);
         Tensor[] outs = Autodiff.isRecording(inputs)
-                ? Autodiff.customVjpMulti(forward, (in, o, g) -> Backward.vjp(ls, in, g, T, every), inputs)
+                ? Autodiff.customVjpMulti(forward, (in, o, g) -> Backward.vjp(ls, in, g, T, every, tracked), inputs)
                 : forward.apply(inputs);
         for (int k = nc; k < nCar; k++) ls.carryVars.get(k - nc).set(outs[ls.ny + k]);
         for (int k = 0; k < ls.woVars.size(); k++) if (outs[ls.ny + nCar + k] != null) ls.woVars.get(k).set(outs[ls.ny + nCar + k]);

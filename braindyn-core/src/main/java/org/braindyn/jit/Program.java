@@ -112,7 +112,7 @@ final class Program {
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
                 boolean eventSum = writesInto(n);
-                if ((eventSum || matvecInto(n) || matmulInto(n) || n.op() == Op.HOST_CALL) && !taken[n.out()]) {   // an event sum, CSR mat-vec, matmul or host call into a planned buffer: no allocation per step
+                if ((eventSum || matvecInto(n) || matmulInto(n) || eventMatmulInto(n) || n.op() == Op.HOST_CALL) && !taken[n.out()]) {   // an event sum, CSR mat-vec, matmul or host call into a planned buffer: no allocation per step
                     TensorType t = graph.type(n.out());
                     Object b = take(pool, t);
                     if (b == null) { b = Storage.allocate(t.dtype(), t.shape().size()); bytes += (long) t.dtype().byteSize() * t.shape().size(); }
@@ -120,6 +120,7 @@ final class Program {
                     bufferById.add(b);
                     live.add(n.out());
                     if (n.op() == Op.MATMUL) { run.add(matmulStep(n, (float[]) b)); continue; }
+                    if (n.op() == Op.EVENT_MATMUL) { run.add(eventMatmulStep(n, (float[]) b)); continue; }
                     if (n.op() == Op.HOST_CALL) { run.add(hostStep(n, b)); continue; }
                     if (!eventSum) { run.add(matvecStep(n, (float[]) b)); continue; }
                     int ev = n.in()[3];
@@ -138,7 +139,7 @@ final class Program {
         }
         this.steps = run.toArray(Runnable[]::new);
         this.fusedKernels = kernels;
-        this.plannedBytes = bytes;
+        this.plannedBytes = bytes + bytesExpanded;
     }
 
     private final List<Object> bufferById = new ArrayList<>();
@@ -165,13 +166,20 @@ final class Program {
             int u = graph.inputs[pr[0]], v = graph.outputs[pr[1]];
             for (int o : f.outputs()) if (o == v) alias.put(v, u);
         }
+        Object[] expanded = new Object[f.inputs().length];
+        Fusion.Load[] before = f.loads();
+        int[] period = f.loadParam();
+        f = expandRepeatedInputs(f, expanded);
         FusedKernel k = KernelEmitter.emit(f, graph, alias);
         int nIn = f.inputs().length, nOut = f.outputs().length, n = f.n();
         Object[] a = new Object[nIn + nOut];
         int[] o = new int[nIn + nOut];
         int[] ins = f.inputs(), outs = f.outputs();
         Runnable bind = () -> {
-            for (int j = 0; j < nIn; j++) { a[j] = arr[ins[j]]; o[j] = off[ins[j]]; }
+            for (int j = 0; j < nIn; j++) {
+                if (expanded[j] != null) { expand(ins[j], before[j] == Fusion.Load.MOD, period[j], expanded[j], n); a[j] = expanded[j]; o[j] = 0; }
+                else { a[j] = arr[ins[j]]; o[j] = off[ins[j]]; }
+            }
             for (int j = 0; j < nOut; j++) {
                 int v = outs[j];
                 if (tgtArr[v] != null) { arr[v] = tgtArr[v]; off[v] = tgtOff[v]; }
@@ -197,6 +205,53 @@ final class Program {
             ks[p].run(a, op, hi - lo);
         };
         return () -> { bind.run(); team.run(parts, part); };
+    }
+
+    /**
+     * A group that is SIMD-able except for inputs read with a repeating index ({@link Fusion.Load#MOD}, a bias
+     * broadcast over a batch; {@link Fusion.Load#DIV}) would run its scalar loop: such inputs are instead expanded
+     * into full planned buffers before each run ({@code expanded[j]}), and the group reads them whole. The copy costs
+     * one pass over n elements per input; the SIMD loop saves far more on groups of more than a few ops (a 25-op
+     * backward kernel of a batched SNN step ran ~10× slower scalar). Same values read, so same results.
+     */
+    private Fusion.Fused expandRepeatedInputs(Fusion.Fused f, Object[] expanded) {
+        if (!VectorEmitter.ENABLED || f.n() < 4 * VectorEmitter.LANES || f.members().size() < 2) return f;
+        Fusion.Load[] loads = f.loads().clone();
+        int[] params = f.loadParam().clone();
+        boolean any = false;
+        for (int j = 0; j < loads.length; j++)
+            if (loads[j] == Fusion.Load.MOD || loads[j] == Fusion.Load.DIV) { loads[j] = Fusion.Load.FULL; params[j] = 0; any = true; }
+        if (!any) return f;
+        Fusion.Fused g = new Fusion.Fused(f.members(), f.n(), f.inputs(), loads, params, f.outputs());
+        if (!VectorEmitter.applies(g, graph)) return f;
+        expandedGroups.add(f);
+        for (int j = 0; j < loads.length; j++)
+            if (loads[j] != f.loads()[j]) {
+                expanded[j] = Storage.allocate(graph.type(f.inputs()[j]).dtype(), f.n());
+                bytesExpanded += (long) f.n() * graph.type(f.inputs()[j]).dtype().byteSize();
+            }
+        return g;
+    }
+
+    private long bytesExpanded;
+    private final java.util.Set<Fusion.Fused> expandedGroups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * Writes value {@code v} repeated to {@code n} elements into {@code dst}: tiled with period {@code p} ({@code mod})
+     * or each element repeated {@code p} times.
+     */
+    private void expand(int v, boolean mod, int p, Object dst, int n) {
+        Object src = arr[v];
+        int so = off[v];
+        if (mod) {
+            for (int at = 0; at < n; at += p) System.arraycopy(src, so, dst, at, Math.min(p, n - at));
+        } else if (dst instanceof float[] d) {
+            float[] sf = (float[]) src;
+            for (int i = 0, at = 0; at < n; i++, at += p) java.util.Arrays.fill(d, at, Math.min(n, at + p), sf[so + i]);
+        } else {
+            boolean[] d = (boolean[]) dst, sb = (boolean[]) src;
+            for (int i = 0, at = 0; at < n; i++, at += p) java.util.Arrays.fill(d, at, Math.min(n, at + p), sb[so + i]);
+        }
     }
 
     /** Threads this program's kernels are split across ({@link StepTeam#threads()} when it was built). */
@@ -229,6 +284,29 @@ final class Program {
     private boolean matmulInto(Graph.Node n) {
         return n.op() == Op.MATMUL && graph.type(n.out()).dtype() == org.braindyn.tensor.DType.F32
                 && graph.type(n.in()[0]).dtype() == org.braindyn.tensor.DType.F32 && graph.type(n.in()[1]).shape().rank() == 2;
+    }
+
+    /** A float32 event product ({@link Op#EVENT_MATMUL}) of float32 or boolean events: run by {@link #eventMatmulStep}. */
+    private boolean eventMatmulInto(Graph.Node n) {
+        org.braindyn.tensor.DType e = graph.type(n.in()[0]).dtype();
+        return n.op() == Op.EVENT_MATMUL && graph.type(n.out()).dtype() == org.braindyn.tensor.DType.F32
+                && (e == org.braindyn.tensor.DType.F32 || e == org.braindyn.tensor.DType.BOOL);
+    }
+
+    /** {@code e·w} or {@code eᵀ·g} into a planned buffer, visiting only the non-zero events. */
+    private Runnable eventMatmulStep(Graph.Node n, float[] out) {
+        int ev = n.in()[0], bv = n.in()[1], o = n.out();
+        TensorType et = graph.type(ev);
+        boolean outer = ((org.braindyn.ops.Attr.EventProduct) n.attr()).outer();
+        int k = et.shape().dim(-1), m = k == 0 ? 0 : et.shape().size() / k, cols = graph.type(bv).shape().dim(-1);
+        org.braindyn.tensor.DType ed = et.dtype();
+        org.braindyn.ops.internal.EventMatmulKernels.Scratch scratch = new org.braindyn.ops.internal.EventMatmulKernels.Scratch();
+        return () -> {
+            arr[o] = out;
+            off[o] = 0;
+            if (outer) org.braindyn.ops.internal.EventMatmulKernels.outerF32(ed, arr[ev], off[ev], (float[]) arr[bv], off[bv], m, k, cols, out, 0, scratch);
+            else org.braindyn.ops.internal.EventMatmulKernels.productF32(ed, arr[ev], off[ev], (float[]) arr[bv], off[bv], m, k, cols, out, 0, scratch);
+        };
     }
 
     /**
@@ -541,7 +619,8 @@ final class Program {
                         .append(" elements [");
                 for (int j = 0; j < f.members().size(); j++) b.append(j == 0 ? "" : " ").append(f.members().get(j).op().label());
                 b.append("] inputs ").append(Arrays.toString(f.inputs())).append(' ').append(Arrays.toString(f.loads()))
-                        .append(" outputs ").append(Arrays.toString(f.outputs())).append('\n');
+                        .append(" outputs ").append(Arrays.toString(f.outputs()))
+                        .append(expandedGroups.contains(f) ? " (repeated inputs expanded: SIMD)" : "").append('\n');
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
                 b.append("  ").append(n.op().label()).append(" (eager kernel) -> %").append(n.out()).append('\n');

@@ -58,6 +58,12 @@ public sealed interface Attr {
     /** A CSR matrix's logical shape, and whether the operator applies its transpose. */
     record Csr(int rows, int cols, boolean transpose) implements Attr {}
 
+    /**
+     * The form of an {@link Op#EVENT_MATMUL}: {@code outer = false} the product {@code e·w}, {@code outer = true}
+     * the product {@code eᵀ·g} (the weight gradient of the first).
+     */
+    record EventProduct(boolean outer) implements Attr {}
+
     /** Number of output segments of a segment-sum. */
     record Segments(int count) implements Attr {}
 

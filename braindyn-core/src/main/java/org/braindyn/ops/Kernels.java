@@ -2,6 +2,7 @@ package org.braindyn.ops;
 
 import org.braindyn.ops.internal.CsrKernels;
 import org.braindyn.ops.internal.ElementwiseKernels;
+import org.braindyn.ops.internal.EventMatmulKernels;
 import org.braindyn.ops.internal.IndexKernels;
 import org.braindyn.ops.internal.MatmulKernel;
 import org.braindyn.ops.internal.ReduceKernels;
@@ -38,6 +39,7 @@ public final class Kernels {
             case CSR_MATMAT -> CsrKernels.matmat(in[0], in[1], in[2], in[3], (Attr.Csr) attr, out);
             case SEGMENT_SUM -> CsrKernels.segmentSum(in[0], in[1], ((Attr.Segments) attr).count(), out);
             case PRE_GATHER -> CsrKernels.preGather(in[0], in[2], ((Attr.Csr) attr).rows(), out);
+            case EVENT_MATMUL -> ((Attr.EventProduct) attr).outer() ? EventMatmulKernels.outer(in[0], in[1], out) : EventMatmulKernels.product(in[0], in[1], out);
             case HOST_CALL -> host((Attr.Host) attr, in);
         };
     }

@@ -24,6 +24,11 @@ package org.braindyn.ops;
  *     {@code Aᵀ·x}; {@code SEGMENT_SUM(data, ids)} sums rows of {@code data} into segments;
  *     {@code PRE_GATHER(indptr, v)} gives each synapse the value of its row. Their cost is proportional to the
  *     rows touched times the fan-out, never to rows × cols.</li>
+ * <li>{@code EVENT_MATMUL(e, w)} ({@link Attr.EventProduct}, {@code outer = false}) is the dense product
+ *     {@code e·w} of events {@code e (…, k)} (spikes: boolean or numbers, mostly zero) and a matrix {@code w (k, n)};
+ *     with {@code outer = true}, {@code EVENT_MATMUL(e, g)} is {@code eᵀ·g} for {@code g (…, n)} with e's leading
+ *     axes, shape {@code (k, n)} — the weight gradient of the first. Both visit only the non-zero events: cost ∝
+ *     events × n.</li>
  * <li>{@code HOST_CALL(x…)} runs a pure Java function ({@link Attr.Host}, a {@link HostKernel}) on its operands
  *     into an output of a declared type: Java code (procedural connectivity, a custom kernel) inside compiled
  *     loops, where it writes into a planned buffer. Not differentiable.</li>
@@ -55,7 +60,7 @@ public enum Op {
     MATMUL(Kind.CONTRACT),
 
     CSR_EVENT_SUM(Kind.SPARSE), CSR_MATVEC(Kind.SPARSE), CSR_MATMAT(Kind.SPARSE),
-    SEGMENT_SUM(Kind.SPARSE), PRE_GATHER(Kind.SPARSE),
+    SEGMENT_SUM(Kind.SPARSE), PRE_GATHER(Kind.SPARSE), EVENT_MATMUL(Kind.SPARSE),
 
     HOST_CALL(Kind.HOST);
 

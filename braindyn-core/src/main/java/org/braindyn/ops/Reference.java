@@ -207,6 +207,19 @@ public final class Reference {
                     r[ravel(idx, os)] += at(in[0], unravel(f, ds));
                 }
             }
+            case EVENT_MATMUL -> {   // the dense definition: every event, zero or not, multiplies
+                boolean outer = ((Attr.EventProduct) attr).outer();
+                int k = in[0].dim(-1), n = in[1].dim(-1), m = k == 0 ? 0 : in[0].size() / k;
+                int[] es = in[0].shape().toArray(), bs = in[1].shape().toArray();
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < k; j++) {
+                        double ev = at(in[0], unravel(i * k + j, es));
+                        for (int c = 0; c < n; c++) {
+                            if (outer) r[j * n + c] += ev * at(in[1], unravel(i * n + c, bs));
+                            else r[i * n + c] += ev * at(in[1], new int[] {j, c});
+                        }
+                    }
+            }
             case HOST_CALL -> {   // Java code has no second definition: its reference is itself
                 Tensor k = Kernels.host((Attr.Host) attr, in);
                 for (int f = 0; f < r.length; f++) r[f] = Storage.readDouble(out.dtype(), k.storage(), f);

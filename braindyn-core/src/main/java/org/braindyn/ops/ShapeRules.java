@@ -184,6 +184,25 @@ public final class ShapeRules {
                 o[0] = ((Attr.Segments) attr).count();
                 yield new TensorType(in[0].dtype(), Shape.of(o));
             }
+            case EVENT_MATMUL -> {
+                arity(op, in, 2);
+                TensorType e = in[0], b = in[1];
+                floating(op, b);
+                int r = e.shape().rank();
+                if (r < 1) throw err(op, "events must have rank >= 1 (…, k)", e);
+                int k = e.shape().dim(-1);
+                int[] lead = Arrays.copyOf(e.shape().toArray(), r - 1);
+                if (!((Attr.EventProduct) attr).outer()) {
+                    if (b.shape().rank() != 2 || b.shape().dim(0) != k)
+                        throw err(op, "the matrix must have shape (" + k + ", n) for events (…, " + k + ")", in);
+                    int[] o = Arrays.copyOf(lead, r);
+                    o[r - 1] = b.shape().dim(1);
+                    yield new TensorType(b.dtype(), Shape.of(o));
+                }
+                if (b.shape().rank() != r || !Arrays.equals(lead, Arrays.copyOf(b.shape().toArray(), r - 1)))
+                    throw err(op, "the operand must have the events' leading axes " + Arrays.toString(lead) + " and a last axis n", in);
+                yield new TensorType(b.dtype(), Shape.of(k, b.shape().dim(-1)));
+            }
             case PRE_GATHER -> {
                 arity(op, in, 3);
                 Attr.Csr c = (Attr.Csr) attr;

@@ -21,6 +21,25 @@ public class SparseOps extends Activations {
         return Prims.bind(Op.CSR_EVENT_SUM, new Attr.Csr(csr.rows(), csr.cols(), true), csr.indptr(), csr.indices(), w, events);
     }
 
+    /**
+     * The product {@code events · w} of a batch of events {@code (…, k)} — spikes as booleans or numbers, mostly
+     * zero — and a dense matrix {@code w (k, n)}, computed by visiting only the non-zero events (BrainPy's event
+     * matmul, {@code brainpy.math.event}): each adds its weight row, scaled by its value, to its output row. Cost ∝
+     * events × n instead of the dense product's m·k·n, in the forward pass and in the weight gradient
+     * ({@code eventsᵀ · ḡ}, event-driven as well); float events get the dense gradient {@code ḡ · wᵀ}.
+     * Result {@code (…, n)} in {@code w}'s dtype (an integer {@code w} becomes the default float).
+     * <pre>{@code
+     * Tensor current = eventMatmul(inputSpikes, weights);   // (batch, 784) · (784, 100) → (batch, 100)
+     * }</pre>
+     */
+    public static Tensor eventMatmul(Tensor events, Tensor w) {
+        if (events.ndim() < 1 || w.ndim() != 2 || events.dim(-1) != w.dim(0))
+            throw new IllegalArgumentException("eventMatmul: events must have shape (…, k) and the matrix (k, n) with the same k; got " + events.shape() + " and " + w.shape());
+        Tensor wf = w.dtype().isFloating() ? w : astype(w, Config.defaultFloat());
+        Tensor e = events.dtype() == DType.BOOL ? events : astype(events, wf.dtype());
+        return Prims.bind(Op.EVENT_MATMUL, new Attr.EventProduct(false), e, wf);
+    }
+
     /** {@code A·x} ({@code transpose=false}, x over columns) or {@code Aᵀ·x} (x over rows) for A = (csr, data). */
     public static Tensor csrMatvec(Csr csr, Tensor data, Tensor x, boolean transpose) {
         DType t = DType.promote(DType.promote(data.dtype(), x.dtype()), DType.I32);

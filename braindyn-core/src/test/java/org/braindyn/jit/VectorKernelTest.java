@@ -83,4 +83,21 @@ class VectorKernelTest {
         for (Fusion.Step st : sched) assertTrue(((Fusion.Fused) st).members().size() <= Fusion.MAX_MEMBERS);
         assertEquals(f.callUnfused(x)[0], f.call(x)[0]);
     }
+
+    @Test
+    void aBiasBroadcastOverABatchRunsSimdWithTheSameBits() {
+        // (64, 100) values with a (100,) bias and a (64, 1) column: MOD and DIV loads, expanded into full buffers
+        SplittableRandom r = new SplittableRandom(9);
+        float[] x = new float[64 * 100], b = new float[100], c = new float[64];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+        for (int i = 0; i < b.length; i++) b[i] = (float) r.nextGaussian();
+        for (int i = 0; i < c.length; i++) c[i] = (float) r.nextGaussian();
+        Tensor tx = BM.array(x).reshape(64, 100), tb = BM.array(b), tc = BM.array(c).reshape(64, 1);
+        JitFunction f = Jit.jit(a -> new Tensor[] {a[0].add(a[1]).mul(a[2]).sub(a[0].div(a[1].abs().add(1f))).mul(0.5f).add(a[2].mul(a[1]))});
+        assertTrue(f.explain(tx, tb, tc).contains("repeated inputs expanded: SIMD"), f.explain(tx, tb, tc));
+        for (int rep = 0; rep < 3; rep++)   // the expansion is redone on every call
+            assertArrayEquals(f.callUnfused(tx, tb, tc)[0].toDoubleArray(), f.call(tx, tb, tc)[0].toDoubleArray(), 0.0);
+        Tensor tb2 = tb.mul(3f);
+        assertArrayEquals(f.callUnfused(tx, tb2, tc)[0].toDoubleArray(), f.call(tx, tb2, tc)[0].toDoubleArray(), 0.0, "new bias values are read");
+    }
 }

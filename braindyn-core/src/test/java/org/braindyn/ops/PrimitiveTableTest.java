@@ -155,6 +155,14 @@ public class PrimitiveTableTest {
                 case SEGMENT_SUM -> add(cs, op, new Attr.Segments(4), d + "", g.tensor(d, false, 10, 3),
                         Tensor.wrap(DType.I32, Shape.of(10), new int[] {0, 3, 3, 1, 0, 2, 3, 3, 1, 0}));
                 case PRE_GATHER -> add(cs, op, new Attr.Csr(rows, cols, false), d + "", c.indptr(), c.indices(), g.tensor(d, false, rows));
+                case EVENT_MATMUL -> {
+                    if (!d.isFloating()) continue;
+                    Tensor sparse = g.tensor(d, false, 2, 3, 21).mul(g.tensor(DType.BOOL, false, 2, 3, 21).astype(d));   // about half zeros
+                    add(cs, op, new Attr.EventProduct(false), d + " e.w", sparse, g.tensor(d, false, 21, 19));
+                    add(cs, op, new Attr.EventProduct(false), d + " bool e.w", g.tensor(DType.BOOL, false, 4, 37), g.tensor(d, false, 37, 5));
+                    add(cs, op, new Attr.EventProduct(true), d + " e'.g", sparse, g.tensor(d, false, 2, 3, 18));
+                    add(cs, op, new Attr.EventProduct(true), d + " bool e'.g", g.tensor(DType.BOOL, false, 6, 17), g.tensor(d, false, 6, 33));
+                }
                 default -> throw new IllegalStateException(op + " is not sparse");
             }
         }

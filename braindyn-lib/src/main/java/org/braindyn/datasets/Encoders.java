@@ -11,6 +11,9 @@ import org.braindyn.tensor.Tensor;
  *   <li>{@link #latency}: one spike per feature at step {@code ⌊τ·ln(x/(x − θ))⌋} (the time a leaky integrator driven
  *       by x needs to reach θ), none when {@code x < θ} or the time is past the window — seed {@code 004}'s
  *       {@code current2firing_time} with τ = 2 ms/dt (20 steps at dt 0.1 ms), θ = 0.2.</li>
+ *   <li>{@link #latencySpikes}: the same code as boolean spikes {@code (steps, batch, features)}, time first — what a
+ *       compiled loop over the steps reads, one byte per entry (a quarter of float32's memory traffic) and no
+ *       transposition.</li>
  *   <li>{@link #poisson}: independent Bernoulli spikes with probability {@code x·maxRate·dt} per step.</li>
  * </ul>
  */
@@ -35,6 +38,24 @@ public final class Encoders {
             }
         return Tensor.wrap(DType.F32, Shape.of(b, steps, f), out);
     }
+
+    /**
+     * {@link #latency} as boolean spikes, time first: {@code (steps, batch, features)}, {@code true} where the float
+     * code has a 1.
+     */
+    public static Tensor latencySpikes(Tensor x, int steps, double tauSteps, double threshold) {
+        Tensor code = latency(x, steps, tauSteps, threshold);
+        int b = x.dim(0), f = x.dim(1);
+        float[] c = (float[]) code.storage();
+        boolean[] out = new boolean[steps * b * f];
+        for (int i = 0; i < b; i++)
+            for (int t = 0; t < steps; t++)
+                for (int j = 0, src = (i * steps + t) * f, dst = (t * b + i) * f; j < f; j++) out[dst + j] = c[src + j] != 0;
+        return Tensor.wrap(DType.BOOL, Shape.of(steps, b, f), out);
+    }
+
+    /** Seed {@code 004}'s latency code as time-first boolean spikes (τ = 2 ms / {@code dtMs}, θ = 0.2). */
+    public static Tensor latencySpikes(Tensor x, int steps, double dtMs) { return latencySpikes(x, steps, 2.0 / dtMs, 0.2); }
 
     /** Seed {@code 004}'s latency code: τ = 2 ms / {@code dtMs}, θ = 0.2. */
     public static Tensor latency(Tensor x, int steps, double dtMs) { return latency(x, steps, 2.0 / dtMs, 0.2); }

@@ -25,11 +25,12 @@ import org.braindyn.tensor.Tensor;
  * Dense d = Dense.builder(100, 3).build();                    // Xavier-normal W, zero b
  * Projection p = Projection.half("In", Dense.builder(20, 30).build(), Expon.builder(30).tau(5).build(), SynOut.cuba(), lif);   // as a projection's comm
  * Dense noBias = Dense.builder(100, 3).bInit(null).trainable(true).build();
+ * Dense fromSpikes = Dense.builder(784, 100).events(true).build();   // input spikes: event-driven product and gradient
  * }</pre>
  */
 public final class Dense extends Node implements org.braindyn.dyn.Comm {
     private final int in, out;
-    private final boolean trainable;
+    private final boolean trainable, events;
     private final Initializer fbInit;
     private final DType dtype;
     /** Weights {@code (in, out)}. */
@@ -47,6 +48,7 @@ public final class Dense extends Node implements org.braindyn.dyn.Comm {
         in = bd.in;
         out = bd.out;
         trainable = bd.trainable != null ? bd.trainable : Mode.current().kind() == Mode.Kind.TRAINING;
+        events = bd.events;
         fbInit = bd.wInit;
         dtype = Config.defaultFloat();
         W = weight(bd.wInit.init(new int[] {in, out}, dtype), "W");
@@ -65,6 +67,9 @@ public final class Dense extends Node implements org.braindyn.dyn.Comm {
 
     /** Whether the weights are {@link TrainVar}s. */
     public boolean trainable() { return trainable; }
+
+    /** Whether the input is taken as events: products visit only its non-zero entries ({@link org.braindyn.tensor.BM#eventMatmul}). */
+    public boolean events() { return events; }
 
     /** Whether there is a bias. */
     public boolean hasBias() { return b != null; }
@@ -85,13 +90,18 @@ public final class Dense extends Node implements org.braindyn.dyn.Comm {
     @Override public Tensor apply(Tensor x) {
         if (x.ndim() == 0 || x.dim(-1) != in)
             throw new IllegalArgumentException(label() + ": input must have " + in + " features on its last axis; got " + x.shape());
-        Tensor y = matmul(x.astype(dtype), W.value());
+        Tensor y = product(x, W.value());
         return b == null ? y : y.add(b.value());
+    }
+
+    /** {@code x·w}, event-driven for event inputs and boolean spikes. */
+    private Tensor product(Tensor x, Tensor w) {
+        return events || x.dtype() == DType.BOOL ? eventMatmul(x, w) : matmul(x.astype(dtype), w);
     }
 
     @Override public Tensor forward(Tensor ff, Tensor fb) {
         checkStep(ff, in, "input");
-        Tensor y = matmul(ff.astype(dtype), W.value());
+        Tensor y = product(ff, W.value());
         if (nFb > 0) y = y.add(matmul(checkStep(fb, nFb, "feedback").astype(dtype), wFb.value()));
         return b == null ? y : y.add(b.value());
     }
@@ -127,6 +137,7 @@ public final class Dense extends Node implements org.braindyn.dyn.Comm {
         private String name;
         private Initializer wInit = VarianceScaling.Family.xavierNormal(), bInit = new ZeroInit();
         private Boolean trainable;
+        private boolean events;
 
         private Builder(int in, int out) { this.in = in; this.out = out; }
 
@@ -138,6 +149,13 @@ public final class Dense extends Node implements org.braindyn.dyn.Comm {
         public Builder bInit(Initializer i) { this.bInit = i; return this; }
         /** Weights as {@link TrainVar}s (default: only in training mode). */
         public Builder trainable(boolean t) { this.trainable = t; return this; }
+
+        /**
+         * The input is events — spikes, mostly zeros (default false; boolean inputs always are): {@code x·W} and its
+         * weight gradient visit only the non-zero inputs, at a cost ∝ active inputs × out instead of in × out
+         * (BrainPy's event-driven linear layers). The results equal the dense product's up to float rounding.
+         */
+        public Builder events(boolean e) { this.events = e; return this; }
 
         /** Validates and draws the weights. */
         public Dense build() { return new Dense(this); }

@@ -21,8 +21,11 @@ public final class EventLists {
      * Writes the indices {@code i} in {@code [0, n)} with {@code ev[off + i]} true into {@code out[0 …)} (which must
      * hold {@code n} entries in the worst case) and returns how many there are.
      */
-    public static int compact(boolean[] ev, int off, int n, int[] out) {
-        int c = 0, i = 0;
+    public static int compact(boolean[] ev, int off, int n, int[] out) { return compact(ev, off, n, out, 0); }
+
+    /** {@link #compact(boolean[], int, int, int[])} writing the indices into {@code out[at …]}; returns their count. */
+    public static int compact(boolean[] ev, int off, int n, int[] out, int at) {
+        int c = at, i = 0;
         if (L <= 64) {
             for (int bound = S.loopBound(n); i < bound; i += L) {
                 long bits = VectorMask.fromArray(S, ev, off + i).toLong();
@@ -33,6 +36,6 @@ public final class EventLists {
             }
         }
         for (; i < n; i++) if (ev[off + i]) out[c++] = i;
-        return c;
+        return c - at;
     }
 }

@@ -18,6 +18,7 @@ public final class ReduceKernels {
 
     /** REDUCE_SUM / PROD / MAX / MIN over {@code ax}. */
     public static Tensor reduce(Op op, Tensor x, Attr.Axes ax, TensorType out) {
+        if (leading(ax.axes()) && x.isContiguous() && x.size() > 0 && ax.axes().length < x.ndim()) return reduceLeading(op, x, out);
         Tensor m = axesLast(x, ax.axes()).contiguous();
         int outer = out.shape().size(), inner = outer == 0 ? 0 : x.size() / outer;
         Object src = m.storage(), dst = Storage.allocate(out.dtype(), outer);
@@ -43,6 +44,41 @@ public final class ReduceKernels {
                 Storage.writeDouble(out.dtype(), dst, o, acc);
             }
         }
+        return Tensor.wrap(out.dtype(), out.shape(), dst);
+    }
+
+    private static boolean leading(int[] axes) {
+        for (int i = 0; i < axes.length; i++) if (axes[i] != i) return false;
+        return axes.length > 0;
+    }
+
+    /**
+     * A reduction over the leading axes of a contiguous x, e.g. {@code sum(x, 0)} of a {@code (batch, n)} array: the
+     * rows stream through one accumulator row, without the transposed copy {@link #reduce} would make. Each output
+     * still combines its inputs in the same order (and in double for floats), so the results are the same.
+     */
+    private static Tensor reduceLeading(Op op, Tensor x, TensorType out) {
+        int outer = out.shape().size(), rows = x.size() / outer, base = x.offset();
+        Object src = x.storage(), dst = Storage.allocate(out.dtype(), outer);
+        if (x.dtype() == DType.I32) {
+            int[] a = (int[]) src, r = (int[]) dst;
+            int from = 0;
+            if (op == Op.REDUCE_SUM || op == Op.REDUCE_PROD) java.util.Arrays.fill(r, op == Op.REDUCE_SUM ? 0 : 1);
+            else { System.arraycopy(a, base, r, 0, outer); from = 1; }
+            for (int j = from; j < rows; j++) for (int o = 0; o < outer; o++) r[o] = combineInt(op, r[o], a[base + j * outer + o]);
+            return Tensor.wrap(out.dtype(), out.shape(), dst);
+        }
+        double[] acc = new double[outer];
+        int first = 0;
+        if (op == Op.REDUCE_SUM || op == Op.REDUCE_PROD) java.util.Arrays.fill(acc, op == Op.REDUCE_SUM ? 0.0 : 1.0);
+        else { for (int o = 0; o < outer; o++) acc[o] = Storage.readDouble(x.dtype(), src, base + o); first = 1; }
+        if (x.dtype() == DType.F32 && op == Op.REDUCE_SUM) {
+            float[] a = (float[]) src;
+            for (int j = 0; j < rows; j++) for (int o = 0, p = base + j * outer; o < outer; o++) acc[o] += a[p + o];
+        } else {
+            for (int j = first; j < rows; j++) for (int o = 0; o < outer; o++) acc[o] = combine(op, acc[o], Storage.readDouble(x.dtype(), src, base + j * outer + o));
+        }
+        for (int o = 0; o < outer; o++) Storage.writeDouble(out.dtype(), dst, o, acc[o]);
         return Tensor.wrap(out.dtype(), out.shape(), dst);
     }
 
