@@ -79,6 +79,16 @@ class IdxAndEncodersTest {
     }
 
     @Test
+    void latencySpikesAreTheLatencyCodeAsTimeFirstBooleans() {
+        Tensor x = new RandomState(4).random(3, 50);
+        Tensor code = Encoders.latency(x, 100, 0.1), spikes = Encoders.latencySpikes(x, 100, 0.1);
+        assertEquals(org.braindyn.tensor.DType.BOOL, spikes.dtype());
+        assertEquals(org.braindyn.tensor.Shape.of(100, 3, 50), spikes.shape());
+        assertArrayEquals(code.transpose(1, 0, 2).contiguous().toDoubleArray(), spikes.astype(org.braindyn.tensor.DType.F32).toDoubleArray());
+        assertTrue(sum(code).item() > 50, "most of the 150 uniform intensities are above θ");
+    }
+
+    @Test
     void poissonRatesAndBatches() {
         Tensor s = Encoders.poisson(full(org.braindyn.tensor.Shape.of(4, 500), 0.5, org.braindyn.tensor.DType.F64), 100, 200, 1, new RandomState(3));
         assertEquals(0.1, mean(s).item(), 0.005, "0.5 × 200 Hz × 1 ms");
