@@ -33,28 +33,37 @@ final class TrainStepBench {
     private static final Pattern MS = Pattern.compile("\"peer_step_ms\": ([0-9.eE+-]+)");
     private static final Pattern CONFIG = Pattern.compile("\"peer_config\": \"([^\"]+)\"");
     private static String peerConfig = "";
+    /** {@code -Dbraindyn.bench.checkpoint=K}: the SNN step's gradient keeps every K-th step's states only (default 1: all). */
+    private static final int CHECKPOINT = Integer.getInteger("braindyn.bench.checkpoint", 1);
 
     private TrainStepBench() {}
 
     static void run(String model, int batch, int repeats, boolean json, boolean peer, boolean eager) {
         if (!model.equals("lstm") && !model.equals("snn")) throw new IllegalArgumentException("bench train-step: --model must be lstm or snn; got " + model);
         if (model.equals("snn")) { snn(batch, repeats, json, peer, eager); return; }
+        lstm(batch, repeats, json, peer, eager);
+    }
+
+    /** Seed 004's ANN step: the 28 steps as one compiled loop with its compiled reverse loop (default), or eager. */
+    private static void lstm(int batch, int repeats, boolean json, boolean peer, boolean eager) {
         RandomState rng = new RandomState(0);
         LstmCell rec = LstmCell.builder(28, 100).trainable(true).build();
         Dense out = Dense.builder(100, 10).trainable(true).build();
         Sequential net = Sequential.of(rec, out);
         Adam opt = new Adam(1e-3, net.trainVars().values());
-        Tensor x = rng.random(batch, 28, 28), y = rng.randint(0, 10, batch);
+        Tensor x = rng.random(batch, 28, 28), y = rng.randint(0, 10, batch), xt = x.transpose(1, 0, 2).contiguous();
+        java.util.function.Function<Tensor[], Tensor[]> body = a -> new Tensor[] {net.forward(a[0], null)};
         Runnable step = () -> {
             Autodiff.Result g = Autodiff.grad(a -> {
                 net.resetState(batch);
+                if (!eager) return Losses.crossEntropy(max(org.braindyn.jit.Loops.forLoop(body, xt)[0], 0), y);
                 Tensor[] ys = new Tensor[28];
                 for (int t = 0; t < 28; t++) ys[t] = net.forward(x.get(Index.all(), Index.at(t)), null);
                 return Losses.crossEntropy(max(stack(1, ys), 1), y);
             }).gradVars(opt.vars()).apply();
             opt.update(g.varGrads());
         };
-        measure("lstm", "LSTM 28→100→10 training step", "", step, 5, batch, repeats, json, peer ? "peer_train_step.py" : null);
+        measure("lstm", "LSTM 28→100→10 training step (" + (eager ? "eager" : "compiled") + ")", ",\"compiled\":" + !eager, step, 5, batch, repeats, json, peer ? "peer_train_step.py" : null);
     }
 
     /** Times {@code step} (median of {@code repeats} after {@code warmup}), runs the peer script if given, and prints. */
@@ -88,12 +97,12 @@ final class TrainStepBench {
         Tensor x = rng.bernoulli(0.02, 100, batch, 784), y = rng.randint(0, 10, batch);
         Runnable step = () -> {
             Autodiff.Result g = Autodiff.grad(a -> {
-                Tensor[] r = org.braindyn.examples.FashionSnn.run(net, x, true, !eager);
+                Tensor[] r = org.braindyn.examples.FashionSnn.run(net, x, true, !eager, CHECKPOINT);
                 return Losses.crossEntropy(r[0], y).add(sum(r[1]).mul(1e-5)).add(mean(square(r[1])).mul(1e-5));
             }).gradVars(opt.vars()).apply();
             opt.update(g.varGrads());
         };
-        measure("snn", "SNN 784→100→10 training step (100 steps, " + (eager ? "eager" : "compiled") + ")", ",\"steps\":100,\"compiled\":" + !eager, step, 3, batch, repeats, json, peer ? "peer_snn_step.py" : null);
+        measure("snn", "SNN 784→100→10 training step (100 steps, " + (eager ? "eager" : "compiled") + ")", ",\"steps\":100,\"compiled\":" + !eager + ",\"checkpoint_every\":" + CHECKPOINT, step, 3, batch, repeats, json, peer ? "peer_snn_step.py" : null);
     }
 
     /** PyTorch's median step in ms, or null (with a note) when python3 with torch is not available. */

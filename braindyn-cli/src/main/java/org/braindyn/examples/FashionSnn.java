@@ -76,7 +76,7 @@ public final class FashionSnn implements Example {
             r = Lif.builder(HIDDEN).tau(10).vRest(0).vReset(0).vTh(1).spkFun(new InvSquareGrad()).build();
             o = Leaky.builder(OUT).tau(5.0).build();
             l1 = Dense.builder(IN, HIDDEN).events(true).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
-            l2 = Dense.builder(HIDDEN, OUT).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
+            l2 = Dense.builder(HIDDEN, OUT).events(true).wInit(new VarianceScaling(4, VarianceScaling.Mode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL, rng)).build();
             i2r = Projection.half(null, l1, Expon.builder(HIDDEN).tau(10).build(), SynOut.cuba(), r);
             r2o = Projection.half(null, l2, Expon.builder(OUT).tau(10).build(), SynOut.cuba(), o);
         }
@@ -95,14 +95,21 @@ public final class FashionSnn implements Example {
      * {@value #STEPS} steps run as one compiled loop, whose gradient is the compiled reverse loop of
      * {@link org.braindyn.jit.Loops} (BPTT); otherwise step by step, eagerly. Both give the same numbers.
      */
-    public static Tensor[] run(Snn net, Tensor spikes, boolean fit, boolean compiled) {
+    public static Tensor[] run(Snn net, Tensor spikes, boolean fit, boolean compiled) { return run(net, spikes, fit, compiled, 1); }
+
+    /**
+     * {@link #run(Snn, Tensor, boolean, boolean)} whose compiled gradient keeps only every {@code checkpointEvery}-th
+     * step's states and recomputes the others segment by segment (memory ∝ steps / k + k instead of steps).
+     */
+    public static Tensor[] run(Snn net, Tensor spikes, boolean fit, boolean compiled, int checkpointEvery) {
         if (spikes.ndim() != 3 || spikes.dim(0) != STEPS || spikes.dim(2) != IN)
             throw new IllegalArgumentException("fashion-snn: spikes must have shape (" + STEPS + ", batch, " + IN + "); got " + spikes.shape());
         net.resetState(spikes.dim(1));
         if (compiled) {
             double[] times = new double[STEPS];
             for (int t = 0; t < STEPS; t++) times[t] = t * DT;
-            Tensor[] ys = org.braindyn.jit.Loops.forLoop(net.body[fit ? 1 : 0], spikes, array(times));
+            Tensor[] ys = checkpointEvery > 1 ? org.braindyn.jit.Loops.checkpointedForLoop(net.body[fit ? 1 : 0], checkpointEvery, spikes, array(times))
+                    : org.braindyn.jit.Loops.forLoop(net.body[fit ? 1 : 0], spikes, array(times));
             return new Tensor[] {sum(ys[0], 0).div(STEPS), sum(ys[1], 0)};
         }
         Tensor acc = null, count = null;

@@ -74,8 +74,11 @@ final class Backward {
             gya[j] = gy.storage();
             gyo[j] = gy.offset();
         }
-        Object[] gxa = new Object[nx];
-        for (int j = 0; j < nx; j++) gxa[j] = Storage.allocate(gradType(ls.inType(j)).dtype(), T * ls.inType(j).shape().size());
+        int[] gxOf = new int[nx];   // slot of x_j's gradient among the backward body's per-step results, -1: none
+        int nGx = 0;
+        for (int j = 0; j < nx; j++) gxOf[j] = fx[j] ? nGx++ : -1;
+        Object[] gxa = new Object[nGx];
+        for (int j = 0; j < nx; j++) if (fx[j]) gxa[gxOf[j]] = Storage.allocate(gradType(ls.inType(j)).dtype(), T * ls.inType(j).shape().size());
         int segments = (T + every - 1) / every, segLen = every == 1 ? T : every;
         if (every == 1) segments = T > 0 ? 1 : 0;
         for (int s = segments - 1; s >= 0; s--) {
@@ -93,13 +96,13 @@ final class Backward {
             for (int j = 0; j < nx; j++) { bxa[j] = xa[j]; bxo[j] = xo[j] + start * ls.inType(j).shape().size(); }
             for (int c = 0; c < nCar; c++) { bxa[nx + c] = seg[c]; bxo[nx + c] = 0; }
             for (int j = 0; j < ny; j++) { bxa[nx + nCar + j] = gya[j]; bxo[nx + nCar + j] = gyo[j] + start * ls.outType(j).shape().size(); }
-            int[] gxo = new int[nx];
-            for (int j = 0; j < nx; j++) gxo[j] = start * ls.inType(j).shape().size();
+            int[] gxo = new int[nGx];
+            for (int j = 0; j < nx; j++) if (fx[j]) gxo[gxOf[j]] = start * ls.inType(j).shape().size();
             LoopStep.Run r = back.run(bxa, bxo, gc, back.invariants(inv), len, true, 0, gxa, gxo);
             gc = r.finalCarries();
         }
         Tensor[] out = new Tensor[in.length];
-        for (int j = 0; j < nx; j++) out[j] = fx[j] ? Tensor.wrap(gradType(ls.inType(j)).dtype(), ls.inType(j).shape().prepend(T), gxa[j]) : null;
+        for (int j = 0; j < nx; j++) out[j] = fx[j] ? Tensor.wrap(gradType(ls.inType(j)).dtype(), ls.inType(j).shape().prepend(T), gxa[gxOf[j]]) : null;
         for (int c = 0; c < nCar; c++) {
             TensorType t = ls.inType(ls.carryIn[c]);
             out[nx + c] = fc[c] ? Tensor.wrap(t.dtype(), t.shape(), copy(gc[c], t)) : null;
@@ -152,13 +155,15 @@ final class Backward {
         for (int j = 0; j < ny; j++) if (fy[j]) cot[j] = a[gyAt + j];
         for (int c = 0; c < nCar; c++) if (fc[c]) cot[ls.carryOut[c]] = a[gcAt + c];
         Tensor[] grads = vjpOfGraph(fg, fin, diff, cot);
-        Tensor[] out = new Tensor[nx + nCar + nInv];
-        for (int j = 0; j < nx; j++) out[j] = fx[j] ? grads[j] : BM.zeros(ls.inType(j).shape(), gradType(ls.inType(j)).dtype());
+        int nGx = 0;
+        for (boolean b : fx) if (b) nGx++;
+        Tensor[] out = new Tensor[nGx + nCar + nInv];   // per-step results: the gradients of the differentiated slices only
+        for (int j = 0, q = 0; j < nx; j++) if (fx[j]) out[q++] = grads[j];
         for (int c = 0; c < nCar; c++) {
             TensorType t = gradType(ls.inType(ls.carryIn[c]));
-            out[nx + c] = fc[c] ? grads[ls.carryIn[c]] : BM.zeros(t.shape(), t.dtype());
+            out[nGx + c] = fc[c] ? grads[ls.carryIn[c]] : BM.zeros(t.shape(), t.dtype());
         }
-        for (int k = 0; k < nInv; k++) out[nx + nCar + k] = fi[k] ? a[giAt + k].add(grads[ls.invIn[k]]) : a[giAt + k];
+        for (int k = 0; k < nInv; k++) out[nGx + nCar + k] = fi[k] ? a[giAt + k].add(grads[ls.invIn[k]]) : a[giAt + k];
         return out;
     }
 
@@ -194,9 +199,15 @@ final class Backward {
         if (wrt.isEmpty()) return grads;
         Autodiff.Result r = Autodiff.grad(args -> {
             Tensor[] outs = Interpreter.bind(fg, args);
-            Tensor loss = BM.sum(args[wrt.get(0)]).mul(0);                  // keeps the scalar on the tape when no output has a cotangent
-            for (int k = 0; k < outs.length; k++) if (cot[k] != null) loss = loss.add(BM.sum(outs[k].mul(cot[k])));
-            return loss;
+            Tensor loss = null;
+            for (int k = 0; k < outs.length; k++)
+                if (cot[k] != null) {
+                    Tensor term = BM.sum(outs[k].mul(cot[k]));
+                    loss = loss == null ? term : loss.add(term);
+                }
+            // a scalar on the tape even when no output has a cotangent (its gradients are then zeros); only then, so that
+            // the traced backward has no broadcast zero added to every gradient
+            return loss != null ? loss : BM.sum(args[wrt.get(0)]).mul(0);
         }).argnums(wrt.stream().mapToInt(Integer::intValue).toArray()).apply(inputs);
         for (int k = 0; k < wrt.size(); k++) grads[wrt.get(k)] = r.argGrads()[k];
         return grads;

@@ -293,21 +293,32 @@ final class Program {
                 && (e == org.braindyn.tensor.DType.F32 || e == org.braindyn.tensor.DType.BOOL);
     }
 
-    /** {@code e·w} or {@code eᵀ·g} into a planned buffer, visiting only the non-zero events. */
+    /**
+     * {@code e·w} or {@code eᵀ·g} into a planned buffer, visiting only the non-zero events. The first product on an
+     * event value in the schedule scans it into row lists; later products on the same value in the same run (the
+     * recomputed forward product and the weight gradient of a BPTT step) reuse them.
+     */
     private Runnable eventMatmulStep(Graph.Node n, float[] out) {
         int ev = n.in()[0], bv = n.in()[1], o = n.out();
         TensorType et = graph.type(ev);
         boolean outer = ((org.braindyn.ops.Attr.EventProduct) n.attr()).outer();
         int k = et.shape().dim(-1), m = k == 0 ? 0 : et.shape().size() / k, cols = graph.type(bv).shape().dim(-1);
         org.braindyn.tensor.DType ed = et.dtype();
-        org.braindyn.ops.internal.EventMatmulKernels.Scratch scratch = new org.braindyn.ops.internal.EventMatmulKernels.Scratch();
+        org.braindyn.ops.internal.EventMatmulKernels.Scratch rows = eventRows.get(ev);
+        boolean scans = rows == null;
+        if (scans) { rows = new org.braindyn.ops.internal.EventMatmulKernels.Scratch(); eventRows.put(ev, rows); }
+        org.braindyn.ops.internal.EventMatmulKernels.Scratch s = rows;
         return () -> {
             arr[o] = out;
             off[o] = 0;
-            if (outer) org.braindyn.ops.internal.EventMatmulKernels.outerF32(ed, arr[ev], off[ev], (float[]) arr[bv], off[bv], m, k, cols, out, 0, scratch);
-            else org.braindyn.ops.internal.EventMatmulKernels.productF32(ed, arr[ev], off[ev], (float[]) arr[bv], off[bv], m, k, cols, out, 0, scratch);
+            if (scans) org.braindyn.ops.internal.EventMatmulKernels.rows(ed, arr[ev], off[ev], m, k, s);
+            if (outer) org.braindyn.ops.internal.EventMatmulKernels.outerRows(s, k, (float[]) arr[bv], off[bv], cols, out, 0);
+            else org.braindyn.ops.internal.EventMatmulKernels.productRows(s, (float[]) arr[bv], off[bv], cols, out, 0);
         };
     }
+
+    /** Event values read by event products, each scanned once per run (by the first product in the schedule). */
+    private final java.util.Map<Integer, org.braindyn.ops.internal.EventMatmulKernels.Scratch> eventRows = new java.util.HashMap<>();
 
     /**
      * {@code a @ B} into a planned buffer, batch axes of {@code a} folded into its rows. A constant B is packed into

@@ -36,7 +36,7 @@ public final class EventMatmulKernels {
             productF32(ec.dtype(), ec.storage(), ec.offset(), (float[]) wc.storage(), wc.offset(), m, k, n, (float[]) dst, 0, new Scratch());
         else {
             int[] list = new int[k];
-            double[] acc = new double[n];
+            double[] acc = new double[n];   // other dtypes: the plain loops, in double
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(acc, 0);
                 int c = active(ec.dtype(), ec.storage(), ec.offset() + i * k, k, list, 0);
@@ -74,13 +74,18 @@ public final class EventMatmulKernels {
         return Tensor.wrap(out.dtype(), out.shape(), dst);
     }
 
-    /** Reusable work arrays of the float32 kernels (grown on demand; one per planned step, or per eager call). */
+    /**
+     * The active events of an {@code (m, k)} event array as per-row lists (filled by {@link #rows}), plus the work
+     * arrays of the float32 kernels; grown on demand. A compiled step scans a step's events once into one of these
+     * and lets every product on them (forward, recomputed forward and weight gradient) reuse the lists.
+     */
     public static final class Scratch {
-        private int[] list = new int[0], cursor = new int[0], colPtr = new int[0], rowStart = new int[0], events = new int[0], cscRows = new int[0];
-        private float[] vals = new float[0], cscVals = new float[0];
+        private int[] cursor = new int[0], colPtr = new int[0], rowStart = new int[0], events = new int[0], cscRows = new int[0];
+        private float[] values = new float[0], cscVals = new float[0];
+        private int m;
 
         private void ensure(int m, int k) {
-            if (list.length < k) { list = new int[k]; vals = new float[k]; cursor = new int[k]; colPtr = new int[k + 1]; }
+            if (cursor.length < k) { cursor = new int[k]; colPtr = new int[k + 1]; }
             if (rowStart.length < m + 1) rowStart = new int[m + 1];
         }
 
@@ -88,58 +93,67 @@ public final class EventMatmulKernels {
             if (events.length < nnz) {
                 int c = Math.max(nnz, 2 * events.length);
                 events = java.util.Arrays.copyOf(events, c);
+                values = java.util.Arrays.copyOf(values, c);
                 cscRows = new int[c];
                 cscVals = new float[c];
             }
         }
     }
 
-    /**
-     * The float32 product into {@code out[oo …]} (overwritten): events of dtype {@code ed} (F32 or BOOL) from
-     * {@code e[eo …]}, {@code m} rows of {@code k}; {@code w[wo …]} is {@code (k, n)}. Each output row is summed in
-     * registers, four vectors of columns at a time, over its list of active inputs.
-     */
-    public static void productF32(DType ed, Object e, int eo, float[] w, int wo, int m, int k, int n, float[] out, int oo, Scratch s) {
+    /** Scans {@code m} rows of {@code k} events (F32 or BOOL, from {@code e[eo …]}) into {@code s}'s row lists. */
+    public static void rows(DType ed, Object e, int eo, int m, int k, Scratch s) {
         s.ensure(m, k);
-        int[] list = s.list;
-        float[] vals = s.vals;
+        int total = 0;
         for (int i = 0; i < m; i++) {
-            int at = eo + i * k;
-            int c = active(ed, e, at, k, list, 0);
-            for (int q = 0; q < c; q++) vals[q] = floatValue(ed, e, at + list[q]);
-            sumRows(w, wo, n, list, vals, 0, c, n, out, oo + i * n);
+            s.rowStart[i] = total;
+            s.ensureEvents(total + k);
+            int at = eo + i * k, c = active(ed, e, at, k, s.events, total);
+            for (int q = total; q < total + c; q++) s.values[q] = floatValue(ed, e, at + s.events[q]);
+            total += c;
         }
+        s.rowStart[m] = total;
+        s.m = m;
     }
 
     /**
-     * The float32 {@code eᵀ·g} into {@code out[oo …]} (overwritten); arguments as {@link #productF32}, {@code g} is
-     * {@code (m, n)}. The events are first regrouped by input (a counting sort into column lists), so that each
-     * output row is again a register-held sum, over the samples in which its input was active.
+     * The float32 product into {@code out[oo …]} (overwritten): events of dtype {@code ed} (F32 or BOOL) from
+     * {@code e[eo …]}, {@code m} rows of {@code k}; {@code w[wo …]} is {@code (k, n)}.
      */
+    public static void productF32(DType ed, Object e, int eo, float[] w, int wo, int m, int k, int n, float[] out, int oo, Scratch s) {
+        rows(ed, e, eo, m, k, s);
+        productRows(s, w, wo, n, out, oo);
+    }
+
+    /** The product of the events {@link #rows} put in {@code s} with {@code w (k, n)}: each output row summed in registers. */
+    public static void productRows(Scratch s, float[] w, int wo, int n, float[] out, int oo) {
+        for (int i = 0; i < s.m; i++) sumRows(w, wo, n, s.events, s.values, s.rowStart[i], s.rowStart[i + 1], n, out, oo + i * n);
+    }
+
+    /** The float32 {@code eᵀ·g} into {@code out[oo …]} (overwritten); arguments as {@link #productF32}, {@code g} is {@code (m, n)}. */
     public static void outerF32(DType ed, Object e, int eo, float[] g, int go, int m, int k, int n, float[] out, int oo, Scratch s) {
-        s.ensure(m, k);
-        int[] rowStart = s.rowStart, colPtr = s.colPtr, cursor = s.cursor;
-        int total = 0;
-        for (int i = 0; i < m; i++) {   // the active inputs of every sample, one flat list
-            rowStart[i] = total;
-            s.ensureEvents(total + k);
-            total += active(ed, e, eo + i * k, k, s.events, total);
-        }
-        rowStart[m] = total;
-        int[] events = s.events, cscRows = s.cscRows;
-        float[] cscVals = s.cscVals;
+        rows(ed, e, eo, m, k, s);
+        outerRows(s, k, g, go, n, out, oo);
+    }
+
+    /**
+     * {@code eᵀ·g} for the events {@link #rows} put in {@code s} ({@code k} inputs) and {@code g (m, n)}: the events are
+     * regrouped by input (a counting sort into column lists), so that each output row is again a register-held sum,
+     * over the samples in which its input was active.
+     */
+    public static void outerRows(Scratch s, int k, float[] g, int go, int n, float[] out, int oo) {
+        int m = s.m, total = s.rowStart[m];
+        int[] rowStart = s.rowStart, colPtr = s.colPtr, cursor = s.cursor, events = s.events, cscRows = s.cscRows;
+        float[] values = s.values, cscVals = s.cscVals;
         java.util.Arrays.fill(colPtr, 0, k + 1, 0);
         for (int p = 0; p < total; p++) colPtr[events[p] + 1]++;
         for (int j = 0; j < k; j++) colPtr[j + 1] += colPtr[j];
         System.arraycopy(colPtr, 0, cursor, 0, k);
-        for (int i = 0; i < m; i++) {
-            int at = eo + i * k;
+        for (int i = 0; i < m; i++)
             for (int p = rowStart[i]; p < rowStart[i + 1]; p++) {
-                int j = events[p], q = cursor[j]++;
+                int q = cursor[events[p]]++;
                 cscRows[q] = i;
-                cscVals[q] = floatValue(ed, e, at + j);
+                cscVals[q] = values[p];
             }
-        }
         for (int j = 0; j < k; j++) sumRows(g, go, n, cscRows, cscVals, colPtr[j], colPtr[j + 1], n, out, oo + j * n);
     }
 
