@@ -31,7 +31,7 @@ final class Backward {
      * gradient of spike inputs {@code ḡx_t = ḡ·Wᵀ} is not computed at every step when nobody asked for it. Carries
      * are always differentiated (later steps' gradients flow through them).
      */
-    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every, boolean[] tracked) {
+    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every, boolean[] tracked, LoopStep.Run saved) {
         ls.compiled.trace().requireDifferentiable("Loops (gradient of a compiled loop)");
         SWEEPS.incrementAndGet();
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
@@ -55,13 +55,16 @@ final class Backward {
         LoopStep back = ls.backward.computeIfAbsent(Arrays.toString(fx) + Arrays.toString(fi),
                 key -> new LoopStep(a -> body(ls, fg, a, fx, fc, fi, fy), types, nx + nCar + ny, nCar + nInv, nInv));
 
-        // forward pass again, keeping the carry entering every `every`-th step
+        // the carries entering every `every`-th step: kept by the forward loop, or from a forward pass again
         Object[] xa = new Object[nx];
         int[] xo = new int[nx];
         for (int j = 0; j < nx; j++) { Tensor c = in[j].contiguous(); xa[j] = c.storage(); xo[j] = c.offset(); }
-        Object[] init = new Object[nCar];
-        for (int c = 0; c < nCar; c++) init[c] = LoopStep.flat(in[nx + c]);
-        LoopStep.Run fwd = ls.run(xa, xo, init, inv, T, false, every, null, null);
+        LoopStep.Run fwd = saved;
+        if (fwd == null) {
+            Object[] init = new Object[nCar];
+            for (int c = 0; c < nCar; c++) init[c] = LoopStep.flat(in[nx + c]);
+            fwd = ls.run(xa, xo, init, inv, T, false, every, null, null);
+        }
 
         // reverse sweep, one segment at a time
         Object[] gc = new Object[nCar + nInv];

@@ -138,11 +138,15 @@ public final class Loops {
         System.arraycopy(xc, 0, inputs, 0, nx);
         System.arraycopy(carry0, 0, inputs, nx, nCar);
         System.arraycopy(inv, 0, inputs, nx + nCar, inv.length);
-        Function<Tensor[], Tensor[]> forward = in -> forward(ls, in, T);
+        boolean recording = Autodiff.isRecording(inputs);
+        // under a gradient the forward loop also keeps the carries the reverse loop starts from (every `every`-th
+        // step), so that the backward pass does not run the forward loop a second time
+        LoopStep.Run[] saved = new LoopStep.Run[1];
+        Function<Tensor[], Tensor[]> forward = in -> forward(ls, in, T, recording ? every : 0, saved);
         boolean[] tracked = new boolean[inputs.length];
         for (int j = 0; j < inputs.length; j++) tracked[j] = Autodiff.isRecording(inputs[j]);
-        Tensor[] outs = Autodiff.isRecording(inputs)
-                ? Autodiff.customVjpMulti(forward, (in, o, g) -> Backward.vjp(ls, in, g, T, every, tracked), inputs)
+        Tensor[] outs = recording
+                ? Autodiff.customVjpMulti(forward, (in, o, g) -> Backward.vjp(ls, in, g, T, every, tracked, saved[0]), inputs)
                 : forward.apply(inputs);
         for (int k = nc; k < nCar; k++) ls.carryVars.get(k - nc).set(outs[ls.ny + k]);
         for (int k = 0; k < ls.woVars.size(); k++) if (outs[ls.ny + nCar + k] != null) ls.woVars.get(k).set(outs[ls.ny + nCar + k]);
@@ -151,8 +155,11 @@ public final class Loops {
         return res;
     }
 
-    /** The compiled forward loop on {@code [xs, carries, invariants]}: {@code [ys, final carries, write-only]}. */
-    private static Tensor[] forward(LoopStep ls, Tensor[] in, int T) {
+    /**
+     * The compiled forward loop on {@code [xs, carries, invariants]}: {@code [ys, final carries, write-only]}. With
+     * {@code storeEvery > 0} it also keeps every {@code storeEvery}-th entering carry, in {@code saved[0]}.
+     */
+    private static Tensor[] forward(LoopStep ls, Tensor[] in, int T, int storeEvery, LoopStep.Run[] saved) {
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
         Object[] xa = new Object[nx];
         int[] xo = new int[nx];
@@ -163,7 +170,8 @@ public final class Loops {
         Object[] ya = new Object[ny];
         int[] yo = new int[ny];
         for (int j = 0; j < ny; j++) ya[j] = Storage.allocate(ls.outType(j).dtype(), T * ls.outType(j).shape().size());
-        LoopStep.Run r = ls.run(xa, xo, init, inv, T, false, 0, ya, yo);
+        LoopStep.Run r = ls.run(xa, xo, init, inv, T, false, storeEvery, ya, yo);
+        if (storeEvery > 0) saved[0] = r;
         Tensor[] out = new Tensor[ny + nCar + ls.woOut.length];
         for (int j = 0; j < ny; j++) out[j] = Tensor.wrap(ls.outType(j).dtype(), ls.outType(j).shape().prepend(T), ya[j]);
         for (int c = 0; c < nCar; c++) {
