@@ -104,6 +104,7 @@ final class Backward {
             LoopStep.Run r = back.run(bxa, bxo, gc, back.invariants(inv), len, true, 0, gxa, gxo);
             gc = r.finalCarries();
         }
+        if (saved != null) ls.release(saved);   // the forward loop's stored carries are used up: the next run reuses them
         Tensor[] out = new Tensor[in.length];
         for (int j = 0; j < nx; j++) out[j] = fx[j] ? Tensor.wrap(gradType(ls.inType(j)).dtype(), ls.inType(j).shape().prepend(T), gxa[gxOf[j]]) : null;
         for (int c = 0; c < nCar; c++) {

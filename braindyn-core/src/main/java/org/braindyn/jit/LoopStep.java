@@ -105,6 +105,17 @@ final class LoopStep {
     record Run(Object[] finalCarries, Tensor[] writeOnly, Object[] stored) {}
 
     /**
+     * Stored-carry arrays a finished reverse sweep gave back ({@link #release}), reused by the next storing run of the
+     * same length: a training loop then does not allocate (and zero) the whole history of states on every step.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object[]> storedPool = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Hands a run's stored carries back for reuse; the caller must not read them afterwards. */
+    void release(Run r) {
+        if (r != null && storedPool.size() < 2) storedPool.add(r.stored());
+    }
+
+    /**
      * Runs {@code T} steps. Step {@code s} (or {@code T-1-s} when {@code reverse}) reads slice {@code t} of each x
      * ({@code xa[j]} from {@code xo[j] + t·size}) and writes y into {@code ya[j]} at {@code yo[j] + t·size} (null:
      * not kept). {@code init} are the carries' flat arrays; {@code inv} the invariants (explicit ones, then
@@ -133,7 +144,12 @@ final class LoopStep {
         Object[] stored = new Object[nCar];
         if (storeEvery > 0) {
             int slots = (T + storeEvery - 1) / storeEvery;
-            for (int c = 0; c < nCar; c++) stored[c] = Storage.allocate(inType(carryIn[c]).dtype(), slots * csz[c]);
+            Object[] reuse = storedPool.poll();
+            for (int c = 0; c < nCar; c++) {
+                int len = slots * csz[c];
+                Object r = reuse == null ? null : reuse[c];
+                stored[c] = r != null && Storage.length(inType(carryIn[c]).dtype(), r) == len ? r : Storage.allocate(inType(carryIn[c]).dtype(), len);
+            }
         }
         int[] ysz = new int[ny];
         for (int j = 0; j < ny; j++) ysz[j] = outType(j).shape().size();

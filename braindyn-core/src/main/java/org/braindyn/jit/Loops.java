@@ -146,7 +146,11 @@ public final class Loops {
         boolean[] tracked = new boolean[inputs.length];
         for (int j = 0; j < inputs.length; j++) tracked[j] = Autodiff.isRecording(inputs[j]);
         Tensor[] outs = recording
-                ? Autodiff.customVjpMulti(forward, (in, o, g) -> Backward.vjp(ls, in, g, T, every, tracked, saved[0]), inputs)
+                ? Autodiff.customVjpMulti(forward, (in, o, g) -> {
+                    LoopStep.Run s = saved[0];   // handed over once: a second backward pass recomputes the carries
+                    saved[0] = null;
+                    return Backward.vjp(ls, in, g, T, every, tracked, s);
+                }, inputs)
                 : forward.apply(inputs);
         for (int k = nc; k < nCar; k++) ls.carryVars.get(k - nc).set(outs[ls.ny + k]);
         for (int k = 0; k < ls.woVars.size(); k++) if (outs[ls.ny + nCar + k] != null) ls.woVars.get(k).set(outs[ls.ny + nCar + k]);
