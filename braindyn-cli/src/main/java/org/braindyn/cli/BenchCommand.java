@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "matmul, esn-fit, train-step: also time the peer (NumPy / PyTorch, one thread) in the same run and print the ratio.")
     boolean peer;
 
+    @Option(names = "--threads", description = "train-step: threads for BrainDyn's kernels and the PyTorch peer's (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int threads;
+
     @Option(names = "--eager", description = "train-step --model snn: run the 100 steps one by one instead of as a compiled loop (and its compiled reverse loop).")
     boolean eager;
 
@@ -67,7 +70,12 @@ final class BenchCommand implements Callable<Integer> {
             case "elementwise" -> elementwise();
             case "lif-step" -> LifBench.run(neurons, steps == null ? 10000 : steps, repeats, json);
             case "esn-fit" -> EsnBench.run(units, steps == null ? 100_000 : steps, json, peer);
-            case "train-step" -> TrainStepBench.run(model, batch, repeats, json, peer, eager);
+            case "train-step" -> {
+                if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "bench train-step: --threads must be >= 1; got " + threads);
+                Config.setParallelKernels(threads > 1);
+                org.braindyn.jit.StepTeam.setThreads(threads);
+                TrainStepBench.run(model, batch, repeats, json, peer, eager, threads);
+            }
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "bench: unknown benchmark '" + which + "'; expected one of " + new Names());
         }

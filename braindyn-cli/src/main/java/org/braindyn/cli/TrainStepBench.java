@@ -38,7 +38,10 @@ final class TrainStepBench {
 
     private TrainStepBench() {}
 
-    static void run(String model, int batch, int repeats, boolean json, boolean peer, boolean eager) {
+    private static int threads = 1;
+
+    static void run(String model, int batch, int repeats, boolean json, boolean peer, boolean eager, int threads) {
+        TrainStepBench.threads = threads;
         if (!model.equals("lstm") && !model.equals("snn")) throw new IllegalArgumentException("bench train-step: --model must be lstm or snn; got " + model);
         if (model.equals("snn")) { snn(batch, repeats, json, peer, eager); return; }
         lstm(batch, repeats, json, peer, eager);
@@ -80,9 +83,9 @@ final class TrainStepBench {
         peerConfig = "";
         Double p = peerScript == null ? null : peer(peerScript, batch, repeats);
         String cfg = peerConfig.isEmpty() ? "" : String.format(Locale.ROOT, ",\"peer_config\":\"%s\"", peerConfig);
-        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"%s\",\"batch\":%d%s,\"threads\":1,\"step_ms\":%.2f%s}%n", model, batch, extraJson, med,
+        if (json) System.out.printf(Locale.ROOT, "{\"bench\":\"train-step\",\"model\":\"%s\",\"batch\":%d%s,\"threads\":%d,\"step_ms\":%.2f%s}%n", model, batch, extraJson, threads, med,
                 p == null ? "" : String.format(Locale.ROOT, ",\"peer_step_ms\":%.2f%s,\"ratio\":%.3f", p, cfg, p / med));
-        else System.out.printf(Locale.ROOT, "%s, batch %d, 1 thread: BrainDyn %.1f ms (median of %d)%s%n", label, batch, med, repeats,
+        else System.out.printf(Locale.ROOT, "%s, batch %d, %d thread(s): BrainDyn %.1f ms (median of %d)%s%n", label, batch, threads, med, repeats,
                 p == null ? "" : String.format(Locale.ROOT, "; PyTorch %.1f ms%s; speed ratio %.2f (> 1: BrainDyn faster)", p, peerConfig.isEmpty() ? "" : " (" + peerConfig + ")", p / med));
     }
 
@@ -111,8 +114,10 @@ final class TrainStepBench {
         if (!Files.exists(script)) { System.err.println("bench: peer script " + script + " not found"); return null; }
         for (String py : new String[] {"python3", "/usr/bin/python3"}) {
             try {
-                List<String> cmd = new ArrayList<>(List.of(py, script.toString(), String.valueOf(batch), String.valueOf(repeats), "1"));
-                Process pr = PeerNumpy.oneThread(cmd).start();
+                List<String> cmd = new ArrayList<>(List.of(py, script.toString(), String.valueOf(batch), String.valueOf(repeats), String.valueOf(threads)));
+                ProcessBuilder pb = PeerNumpy.oneThread(cmd);
+                for (String v : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}) pb.environment().put(v, String.valueOf(threads));
+                Process pr = pb.start();
                 String text = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!pr.waitFor(600, TimeUnit.SECONDS)) { pr.destroyForcibly(); continue; }
                 Matcher m = MS.matcher(text);
