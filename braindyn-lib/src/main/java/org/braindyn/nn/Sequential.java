@@ -24,6 +24,8 @@ public final class Sequential extends Node {
     private final List<Node> nodes;
     private final List<Link> links = new ArrayList<>();
     private boolean jit = true;
+    /** The compiled loop's step: one object, so that {@link #predict} traces it once, not on every call. */
+    private final java.util.function.Function<Tensor[], Tensor[]> loopStep = x -> new Tensor[] {step(x[0], null).output()};
 
     private record Link(int from, int to, Variable buffer) {}
 
@@ -148,7 +150,7 @@ public final class Sequential extends Node {
         prepare(xs.dim(0), resetState);
         Tensor xt = xs.transpose(1, 0, 2);
         Tensor ys;
-        if (jit) ys = Loops.forLoop(x -> new Tensor[] {step(x[0], null).output()}, xt)[0];
+        if (jit) ys = Loops.forLoop(loopStep, xt)[0];
         else {
             Tensor[] out = new Tensor[xt.dim(0)];
             for (int t = 0; t < out.length; t++) out[t] = step(xt.get(org.braindyn.tensor.Index.at(t)), null).output();

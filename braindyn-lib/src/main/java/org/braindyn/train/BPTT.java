@@ -48,6 +48,10 @@ public final class BPTT {
     private final Map<String, List<Double>> history = new LinkedHashMap<>();
     private PrintStream log = System.out;
     private EpochListener listener;
+    private boolean jit = true;
+    /** The compiled loop's step for {@code fit = false / true}: one object each, so that each is traced once. */
+    @SuppressWarnings("unchecked")
+    private final java.util.function.Function<Tensor[], Tensor[]>[] steps = new java.util.function.Function[] {step(false), step(true)};
 
     /** Told after every epoch: its number, its phase ({@code fit} or {@code test}), its metrics and its seconds. */
     @FunctionalInterface
@@ -65,6 +69,14 @@ public final class BPTT {
     /** Adds a metric reported each epoch beside the loss. */
     public BPTT metric(String name, Metric m) { metrics.put(name, m); return this; }
 
+    /**
+     * Whether the time loop runs compiled (default, BrainPy's {@code jit=True}): the steps of a batch as one compiled
+     * loop, differentiated by the compiled reverse loop — forward, backward and the carried states never leave
+     * compiled code. {@code false}: step by step on the eager tape (for models that read the time as a Java number,
+     * or to compare).
+     */
+    public BPTT jit(boolean on) { this.jit = on; return this; }
+
     /** Where the epoch lines go (null: nowhere; default standard output). */
     public BPTT log(PrintStream out) { this.log = out; return this; }
 
@@ -79,8 +91,13 @@ public final class BPTT {
         if (xs.ndim() != 3 || xs.dim(2) != model.inFeatures())
             throw new IllegalArgumentException("BPTT: inputs must have shape (batch, time, " + model.inFeatures() + "); got " + xs.shape());
         model.resetState(xs.dim(0));
-        Tensor[] ys = new Tensor[xs.dim(1)];
         double dt = org.braindyn.tensor.Config.dt();
+        if (jit) {
+            double[] times = new double[xs.dim(1)];
+            for (int t = 0; t < times.length; t++) times[t] = t * dt;
+            return org.braindyn.jit.Loops.forLoop(steps[fit ? 1 : 0], xs.transpose(1, 0, 2), array(times))[0].transpose(1, 0, 2);
+        }
+        Tensor[] ys = new Tensor[xs.dim(1)];
         for (int t = 0; t < ys.length; t++) {
             int step = t;
             ys[t] = Shared.with(new Shared(t * dt, t, dt, fit), () -> model.forward(xs.get(Index.all(), Index.at(step)), null));
@@ -137,6 +154,15 @@ public final class BPTT {
             log.println(sb);
         }
         if (listener != null) listener.epoch(epoch, phase, means, secs);
+    }
+
+    /** One step of the compiled loop: slices {@code (x_t, t)} to the model's output. */
+    private java.util.function.Function<Tensor[], Tensor[]> step(boolean fit) {
+        return x -> {
+            Tensor[] y = new Tensor[1];
+            Shared.with(new Shared(0, 0, org.braindyn.tensor.Config.dt(), fit), x[1], () -> y[0] = model.forward(x[0], null));
+            return y;
+        };
     }
 
     /** The per-epoch values of {@code metric} ({@code "loss"} or a metric's name) in {@code phase} ({@code "fit"} or {@code "test"}). */

@@ -46,6 +46,33 @@ class BpttTest {
         assertEquals(java.util.List.of(32, 6, 2), java.util.Arrays.stream(t.predict(train.get(0).inputs()).shape().toArray()).boxed().toList());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gru", "lstm"})
+    void compiledAndEagerTrainingFollowTheSamePath(String cell) {
+        double[][] loss = new double[2][];
+        List<Tensor> init = null;
+        for (int mode = 0; mode < 2; mode++) {
+            RandomState rng = new RandomState(8);
+            List<BPTT.Batch> train = new ArrayList<>();
+            for (int b = 0; b < 3; b++) {
+                Tensor x = rng.normal(0, 1, 16, 5, 2);
+                train.add(new BPTT.Batch(x, greater(sum(x, 1, 2), 0).astype(DType.I32)));
+            }
+            org.braindyn.nn.Node rec = cell.equals("gru") ? GruCell.builder(2, 8).trainable(true).build() : org.braindyn.nn.LstmCell.builder(2, 8).trainable(true).build();
+            Sequential model = Sequential.of(rec, Dense.builder(8, 2).trainable(true).build());
+            List<org.braindyn.state.Variable> vars = new ArrayList<>(model.trainVars().values());
+            if (init == null) init = vars.stream().map(v -> v.value()).toList();   // the same initial weights for both runs
+            else for (int k = 0; k < vars.size(); k++) vars.get(k).set(init.get(k));
+            BPTT t = new BPTT(model, (y, tg) -> Losses.crossEntropy(y.get(":, -1"), tg), new Adam(0.02, model.trainVars().values()))
+                    .jit(mode == 1).log(null);
+            t.fit(() -> train, null, 4);
+            loss[mode] = t.histMetric("fit", "loss");
+            Naming.clearNameCache();
+        }
+        for (int e = 0; e < 4; e++) assertEquals(loss[0][e], loss[1][e], 1e-5 * Math.abs(loss[0][e]), "epoch " + e + ": eager vs compiled");
+        assertTrue(loss[1][3] < loss[1][0], "it learns: " + java.util.Arrays.toString(loss[1]));
+    }
+
     @Test
     void refusesWhatCannotBeTrained() {
         Dense frozen = Dense.builder(3, 2).build();
