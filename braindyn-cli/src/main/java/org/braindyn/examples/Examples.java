@@ -12,7 +12,7 @@ public final class Examples {
         return List.of(new CobaNetwork(), CobaNetwork.cuba(), new CobaHH(), new CobaTensorNetwork(), new SurrogateTraining(), new SnnTraining(), new IntegratorsTour(), new RandomTour(), new LinalgTour(), new JitTour(),
                 new PhasePlaneFhn(), new BifurcationExpIf(), new BifurcationFhn(), new FastSlowHr(), new DecisionMakingAnalysis(), new SlowPointsCann(),
                 new EsnLorenz(), new NgrcLorenz(), new ForceSine(), new ReservoirOnline(), new BpffReadout(),
-                new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn(), new StdpExample(), new IzhikevichPatterns(), new WholeBrain(), new DecisionMaking());
+                new FashionLstm(), new CustomLoop(), new FashionSnn(), new StateSnn(), new StdpExample(), new IzhikevichPatterns(), new WholeBrain(), new DecisionMaking(), new TrainingModels());
     }
 
     /**

@@ -78,12 +78,27 @@ class ExamplesTest {
     }
 
     @Test
+    void theTutorialsTrainingModelsLearn(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new TrainingModels().run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir,
+                new RunOptions(null, null, null, null, false, false, true, null, null));
+        java.util.List<String> lines = buf.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines().toList();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        for (String l : lines) {
+            assertTrue(field(l, "last_loss") < 0.8 * field(l, "first_loss"), "the loss falls: " + l);
+            assertTrue(field(l, "parameters") > 0 && field(l, "trainable") > 0, l);
+        }
+        assertTrue(lines.get(1).contains("\"model\":\"DeepRNN\"") && field(lines.get(1), "parameters") > 1_000_000, "four LSTM layers: " + lines.get(1));
+        assertTrue(field(lines.get(2), "last_loss") < 1e-2, "NG-RC one step ahead: " + lines.get(2));
+    }
+
+    @Test
     void everyExampleRunsAndWritesItsFiles(@TempDir Path dir) throws Exception {
         for (Example e : Examples.all()) {
             if (e instanceof CobaTensorNetwork || e instanceof CobaNetwork || e instanceof CobaHH) continue;        // covered at smaller sizes
             if (e instanceof ForceSine || e instanceof BpffReadout) continue;                // ~50 s and ~25 s; see reservoirExamplesMeetTheirTargets
             if (e instanceof StdpExample || e instanceof WholeBrain) continue;              // 100 s of learning / 6 s; see their own tests below
-            if (e instanceof FashionLstm || e instanceof CustomLoop || e instanceof FashionSnn || e instanceof StateSnn) continue;                                          // minutes on the real dataset; BPTT is tested in the library
+            if (e instanceof FashionLstm || e instanceof CustomLoop || e instanceof FashionSnn || e instanceof StateSnn || e instanceof TrainingModels) continue;                                          // minutes on the real dataset; BPTT is tested in the library
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             e.run(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), dir.resolve(e.name()));
             assertFalse(buf.toString(java.nio.charset.StandardCharsets.UTF_8).isBlank(), e.name() + " printed nothing");

@@ -73,7 +73,8 @@ public final class BPTT {
      * Whether the time loop runs compiled (default, BrainPy's {@code jit=True}): the steps of a batch as one compiled
      * loop, differentiated by the compiled reverse loop — forward, backward and the carried states never leave
      * compiled code. {@code false}: step by step on the eager tape (for models that read the time as a Java number,
-     * or to compare).
+     * or to compare). A model whose compiled loop cannot be differentiated — one that draws random numbers inside it,
+     * like {@code Dropout} — is trained step by step, with a note on the log.
      */
     public BPTT jit(boolean on) { this.jit = on; return this; }
 
@@ -126,10 +127,18 @@ public final class BPTT {
             int size = b.inputs().dim(0);
             Tensor value, predictions;
             if (learn) {
-                Autodiff.Result g = Autodiff.gradAux(a -> {
-                    Tensor y = forward(b.inputs(), true);
-                    return new Autodiff.WithAux(loss.apply(y, b.targets()), y);
-                }).gradVars(optimizer.vars()).returnValue(true).apply();
+                Autodiff.Result g;
+                try {
+                    g = gradient(b);
+                } catch (org.braindyn.jit.TracerError e) {
+                    if (!jit) throw e;
+                    // e.g. Dropout draws fresh masks inside the compiled loop, which its compiled reverse loop cannot
+                    // replay: this trainer continues step by step (nothing was updated yet)
+                    jit = false;
+                    String note = "BPTT: the time loop cannot be differentiated compiled (" + e.getMessage() + "); training step by step";
+                    if (log != null) log.println(note); else System.err.println(note);
+                    g = gradient(b);
+                }
                 optimizer.update(g.varGrads());
                 value = g.value();
                 predictions = (Tensor) g.aux();
@@ -154,6 +163,14 @@ public final class BPTT {
             log.println(sb);
         }
         if (listener != null) listener.epoch(epoch, phase, means, secs);
+    }
+
+    /** The loss of one batch with its gradient with respect to the optimizer's variables, and the predictions as aux. */
+    private Autodiff.Result gradient(Batch b) {
+        return Autodiff.gradAux(a -> {
+            Tensor y = forward(b.inputs(), true);
+            return new Autodiff.WithAux(loss.apply(y, b.targets()), y);
+        }).gradVars(optimizer.vars()).returnValue(true).apply();
     }
 
     /** One step of the compiled loop: slices {@code (x_t, t)} to the model's output. */

@@ -74,6 +74,21 @@ class BpttTest {
     }
 
     @Test
+    void aModelDrawingRandomNumbersInsideTheLoopTrainsStepByStep() {
+        RandomState rng = new RandomState(2);
+        Tensor x = rng.normal(0, 1, 8, 4, 3);
+        List<BPTT.Batch> train = List.of(new BPTT.Batch(x, greater(sum(x, 1, 2), 0).astype(DType.I32)));
+        Sequential model = Sequential.of(GruCell.builder(3, 6).trainable(true).build(), new org.braindyn.nn.Dropout(6, 0.8, 1), Dense.builder(6, 2).trainable(true).build());
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        BPTT t = new BPTT(model, (y, tg) -> Losses.crossEntropy(y.get(":, -1"), tg), new Adam(0.01, model.trainVars().values()))
+                .log(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        t.fit(() -> train, null, 3);
+        assertEquals(3, t.histMetric("fit", "loss").length);
+        String out = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, out.lines().filter(l -> l.contains("training step by step")).count(), "one note, then eager training: " + out);
+    }
+
+    @Test
     void refusesWhatCannotBeTrained() {
         Dense frozen = Dense.builder(3, 2).build();
         Dense trainable = Dense.builder(3, 2).trainable(true).build();
