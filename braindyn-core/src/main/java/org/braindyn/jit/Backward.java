@@ -31,7 +31,7 @@ final class Backward {
      * gradient of spike inputs {@code ḡx_t = ḡ·Wᵀ} is not computed at every step when nobody asked for it. Carries
      * are always differentiated (later steps' gradients flow through them).
      */
-    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every, boolean[] tracked, LoopStep.Run saved) {
+    static Tensor[] vjp(LoopStep ls, Tensor[] in, Tensor[] g, int T, int every, boolean[] tracked, LoopStep.Run saved, EventRowsStore rows) {
         ls.compiled.trace().requireDifferentiable("Loops (gradient of a compiled loop)");
         SWEEPS.incrementAndGet();
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
@@ -101,7 +101,14 @@ final class Backward {
             for (int j = 0; j < ny; j++) { bxa[nx + nCar + j] = gya[j]; bxo[nx + nCar + j] = gyo[j] + start * ls.outType(j).shape().size(); }
             int[] gxo = new int[nGx];
             for (int j = 0; j < nx; j++) if (fx[j]) gxo[gxOf[j]] = start * ls.inType(j).shape().size();
-            LoopStep.Run r = back.run(bxa, bxo, gc, back.invariants(inv), len, true, 0, gxa, gxo);
+            if (rows != null) rows.replay = true;
+            back.rows(rows, start);   // the forward loop's event lists of the slices, step by step
+            LoopStep.Run r;
+            try {
+                r = back.run(bxa, bxo, gc, back.invariants(inv), len, true, 0, gxa, gxo);
+            } finally {
+                back.rows(null, 0);
+            }
             gc = r.finalCarries();
         }
         if (saved != null) ls.release(saved);   // the forward loop's stored carries are used up: the next run reuses them

@@ -60,6 +60,7 @@ final class LoopStep {
         inPlace = new boolean[carryIn.length];
         for (int[] pr : ip) for (int c = 0; c < pairs.length; c++) if (pairs[c][0] == pr[0]) inPlace[c] = true;
         program = compiled.program(ip);
+        program.sliceInputs(nx);
     }
 
     /** Carries updated in place (one buffer, no ping-pong): their input is read only by the kernel writing them. */
@@ -103,6 +104,30 @@ final class LoopStep {
 
     /** Result of a run: final carries, final write-only values, stored carries (stacked, one array per carry). */
     record Run(Object[] finalCarries, Tensor[] writeOnly, Object[] stored) {}
+
+    /** Set around a run: where event lists of slice inputs are recorded or read ({@link EventRowsStore}); null: none. */
+    void rows(EventRowsStore store, int base) {
+        program.rowsStore = store;
+        rowsBase = base;
+    }
+
+    private int rowsBase;
+    private EventRowsStore freeRows;
+
+    /**
+     * A store for the event lists of a {@code T}-step gradient run: the one the last reverse sweep gave back (its lists'
+     * arrays already grown to size), or a new one.
+     */
+    synchronized EventRowsStore rowsStore(int T) {
+        EventRowsStore s = freeRows;
+        freeRows = null;
+        if (s == null || s.steps() != T) s = new EventRowsStore(T, nx);
+        s.replay = false;
+        return s;
+    }
+
+    /** Hands a store back after its reverse sweep. */
+    synchronized void releaseRows(EventRowsStore s) { freeRows = s; }
 
     /**
      * Stored-carry arrays a finished reverse sweep gave back ({@link #release}), reused by the next storing run of the
@@ -172,6 +197,7 @@ final class LoopStep {
                 if (storeEvery > 0 && s % storeEvery == 0) System.arraycopy(pp[c][from], 0, stored[c], (s / storeEvery) * csz[c], csz[c]);
             }
             for (int j = 0; j < ny; j++) program.target(j, ya == null ? null : ya[j], ya == null || ya[j] == null ? 0 : yo[j] + t * ysz[j]);
+            program.rowsStep = rowsBase + t;
             program.run();
         }
         for (int c = 0; c < nCar; c++) program.target(carryOut[c], null, 0);

@@ -142,14 +142,19 @@ public final class Loops {
         // under a gradient the forward loop also keeps the carries the reverse loop starts from (every `every`-th
         // step), so that the backward pass does not run the forward loop a second time
         LoopStep.Run[] saved = new LoopStep.Run[1];
-        Function<Tensor[], Tensor[]> forward = in -> forward(ls, in, T, recording ? every : 0, saved);
+        EventRowsStore rows = recording && ls.program.eventProductsOnSlices() ? ls.rowsStore(T) : null;
+        Function<Tensor[], Tensor[]> forward = in -> forward(ls, in, T, recording ? every : 0, saved, rows);
         boolean[] tracked = new boolean[inputs.length];
         for (int j = 0; j < inputs.length; j++) tracked[j] = Autodiff.isRecording(inputs[j]);
         Tensor[] outs = recording
                 ? Autodiff.customVjpMulti(forward, (in, o, g) -> {
                     LoopStep.Run s = saved[0];   // handed over once: a second backward pass recomputes the carries
                     saved[0] = null;
-                    return Backward.vjp(ls, in, g, T, every, tracked, s);
+                    try {
+                        return Backward.vjp(ls, in, g, T, every, tracked, s, s == null ? null : rows);
+                    } finally {
+                        if (rows != null) ls.releaseRows(rows);
+                    }
                 }, inputs)
                 : forward.apply(inputs);
         for (int k = nc; k < nCar; k++) ls.carryVars.get(k - nc).set(outs[ls.ny + k]);
@@ -163,7 +168,7 @@ public final class Loops {
      * The compiled forward loop on {@code [xs, carries, invariants]}: {@code [ys, final carries, write-only]}. With
      * {@code storeEvery > 0} it also keeps every {@code storeEvery}-th entering carry, in {@code saved[0]}.
      */
-    private static Tensor[] forward(LoopStep ls, Tensor[] in, int T, int storeEvery, LoopStep.Run[] saved) {
+    private static Tensor[] forward(LoopStep ls, Tensor[] in, int T, int storeEvery, LoopStep.Run[] saved, EventRowsStore rows) {
         int nx = ls.nx, nCar = ls.carries(), ny = ls.ny;
         Object[] xa = new Object[nx];
         int[] xo = new int[nx];
@@ -174,7 +179,13 @@ public final class Loops {
         Object[] ya = new Object[ny];
         int[] yo = new int[ny];
         for (int j = 0; j < ny; j++) ya[j] = Storage.allocate(ls.outType(j).dtype(), T * ls.outType(j).shape().size());
-        LoopStep.Run r = ls.run(xa, xo, init, inv, T, false, storeEvery, ya, yo);
+        ls.rows(rows, 0);   // under a gradient: the slices' event lists are kept for the reverse loop
+        LoopStep.Run r;
+        try {
+            r = ls.run(xa, xo, init, inv, T, false, storeEvery, ya, yo);
+        } finally {
+            ls.rows(null, 0);
+        }
         if (storeEvery > 0) saved[0] = r;
         Tensor[] out = new Tensor[ny + nCar + ls.woOut.length];
         for (int j = 0; j < ny; j++) out[j] = Tensor.wrap(ls.outType(j).dtype(), ls.outType(j).shape().prepend(T), ya[j]);

@@ -304,21 +304,59 @@ final class Program {
         boolean outer = ((org.braindyn.ops.Attr.EventProduct) n.attr()).outer();
         int k = et.shape().dim(-1), m = k == 0 ? 0 : et.shape().size() / k, cols = graph.type(bv).shape().dim(-1);
         org.braindyn.tensor.DType ed = et.dtype();
-        org.braindyn.ops.internal.EventMatmulKernels.Scratch rows = eventRows.get(ev);
-        boolean scans = rows == null;
-        if (scans) { rows = new org.braindyn.ops.internal.EventMatmulKernels.Scratch(); eventRows.put(ev, rows); }
-        org.braindyn.ops.internal.EventMatmulKernels.Scratch s = rows;
+        org.braindyn.ops.internal.EventMatmulKernels.Scratch[] current = eventRows.get(ev);
+        boolean scans = current == null;
+        if (scans) { current = new org.braindyn.ops.internal.EventMatmulKernels.Scratch[] {new org.braindyn.ops.internal.EventMatmulKernels.Scratch()}; eventRows.put(ev, current); }
+        org.braindyn.ops.internal.EventMatmulKernels.Scratch own = current[0];
+        org.braindyn.ops.internal.EventMatmulKernels.Scratch[] cur = current;
+        int slice = sliceIndex(ev);
         return () -> {
             arr[o] = out;
             off[o] = 0;
-            if (scans) org.braindyn.ops.internal.EventMatmulKernels.rows(ed, arr[ev], off[ev], m, k, s);
-            if (outer) org.braindyn.ops.internal.EventMatmulKernels.outerRows(s, k, (float[]) arr[bv], off[bv], cols, out, 0);
-            else org.braindyn.ops.internal.EventMatmulKernels.productRows(s, (float[]) arr[bv], off[bv], cols, out, 0);
+            if (scans) {
+                EventRowsStore store = rowsStore;
+                if (store != null && slice >= 0 && slice < sliceInputs && slice < store.slices) {   // a loop slice under a gradient: recorded forward, read back in reverse
+                    boolean have = store.replay && store.has(slice, rowsStep);
+                    cur[0] = store.slot(slice, rowsStep);
+                    if (!have) org.braindyn.ops.internal.EventMatmulKernels.rows(ed, arr[ev], off[ev], m, k, cur[0]);
+                } else {
+                    cur[0] = own;
+                    org.braindyn.ops.internal.EventMatmulKernels.rows(ed, arr[ev], off[ev], m, k, own);
+                }
+            }
+            if (outer) org.braindyn.ops.internal.EventMatmulKernels.outerRows(cur[0], k, (float[]) arr[bv], off[bv], cols, out, 0);
+            else org.braindyn.ops.internal.EventMatmulKernels.productRows(cur[0], (float[]) arr[bv], off[bv], cols, out, 0);
         };
     }
 
+    /** Graph inputs {@code [0, sliceInputs)} are the per-step slices of a loop (set by the loop, before the first run). */
+    private int sliceInputs;
+
+    /** Declares graph inputs {@code [0, nx)} as a loop's per-step slices (read-only user arrays). */
+    void sliceInputs(int nx) { sliceInputs = nx; }
+
+    /** The slice index of value {@code v} if it is one of the loop's slice inputs, else -1. */
+    private int sliceIndex(int v) {
+        for (int j = 0; j < graph.inputs.length; j++) if (graph.inputs[j] == v) return j;
+        return -1;
+    }
+
+    /** Event lists of slice inputs kept across a forward and a reverse loop ({@link EventRowsStore}); null: none. */
+    EventRowsStore rowsStore;
+    /** The (global) step index the next run belongs to, for {@link #rowsStore}. */
+    int rowsStep;
+
+    /** Whether an event product reads one of the loop's slice inputs. */
+    boolean eventProductsOnSlices() {
+        for (var e : eventRows.keySet()) {
+            int j = sliceIndex(e);
+            if (j >= 0 && j < sliceInputs) return true;
+        }
+        return false;
+    }
+
     /** Event values read by event products, each scanned once per run (by the first product in the schedule). */
-    private final java.util.Map<Integer, org.braindyn.ops.internal.EventMatmulKernels.Scratch> eventRows = new java.util.HashMap<>();
+    private final java.util.Map<Integer, org.braindyn.ops.internal.EventMatmulKernels.Scratch[]> eventRows = new java.util.HashMap<>();
 
     /**
      * {@code a @ B} into a planned buffer, batch axes of {@code a} folded into its rows. A constant B is packed into
