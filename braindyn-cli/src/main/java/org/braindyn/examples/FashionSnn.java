@@ -34,8 +34,10 @@ import org.braindyn.tensor.Tensor;
  * Seed {@code 004}'s SNN on the real Fashion-MNIST: 784 latency-coded inputs ({@code current2firing_time}: τ = 2 ms/dt,
  * θ = 0.2, 100 steps of 0.1 ms) → {@code Dense(784 → 100)} + {@code Expon(τ 10 ms)} + CUBA → 100 {@code Lif}
  * (τ 10 ms, V_rest = V_reset = 0, V_th = 1, inverse-square surrogate) → {@code Dense(100 → 10)} + {@code Expon(τ 10)}
- * + CUBA → 10 {@code Leaky} (τ 5 ms); Kaiming-normal (scale 2) weights; Adam 1e-3; batches of 256; eager BPTT over
- * the 100 steps. The seed read out the maximum over time and printed 0.29 accuracy; here the readout is the
+ * + CUBA → 10 {@code Leaky} (τ 5 ms); Kaiming-normal (scale 2) weights; Adam 1e-3; batches of 256. The spikes are
+ * time-first booleans ({@link Encoders#latencySpikes}), both {@code Dense} layers event-driven ({@code events(true)}:
+ * their products and weight gradients visit only the spikes), and BPTT over the 100 steps runs as one compiled loop
+ * and its compiled reverse loop ({@code --eager}: step by step on the tape, same numbers). The seed read out the maximum over time and printed 0.29 accuracy; here the readout is the
  * <b>mean over time</b> of the leaky outputs into cross-entropy (it learns), with the seed's regularisers kept:
  * {@code 1e-5·Σ spikes} and {@code 1e-5·mean_neurons((Σ_{t,b} spikes)²)}. One line per epoch (BrainPy's format, or
  * JSON with {@code --json}: {@code epoch, train_loss, train_acc, test_loss, test_acc, epoch_s}).
