@@ -88,6 +88,78 @@ class BpttTest {
         assertEquals(1, out.lines().filter(l -> l.contains("training step by step")).count(), "one note, then eager training: " + out);
     }
 
+    /** A small spiking network (a Network, not a layer graph): Dense → Expon → Lif → Dense → Expon → Leaky. */
+    static final class Snn extends org.braindyn.dyn.Network {
+        final org.braindyn.dyn.neurons.Lif r;
+        final org.braindyn.dyn.neurons.Leaky o;
+        final Dense w1, w2;
+        final org.braindyn.dyn.Projection i2r, r2o;
+
+        Snn(RandomState rng) {
+            super(null);
+            r = org.braindyn.dyn.neurons.Lif.builder(12).tau(10).vRest(0).vReset(0).vTh(1).spkFun(new org.braindyn.surrogate.InvSquareGrad()).build();
+            o = org.braindyn.dyn.neurons.Leaky.builder(2).tau(5.0).build();
+            org.braindyn.init.VarianceScaling k = new org.braindyn.init.VarianceScaling(20, org.braindyn.init.VarianceScaling.Mode.FAN_IN, org.braindyn.init.VarianceScaling.Distribution.TRUNCATED_NORMAL, rng);
+            w1 = Dense.builder(6, 12).wInit(k).build();
+            w2 = Dense.builder(12, 2).wInit(k).build();
+            i2r = org.braindyn.dyn.Projection.half(null, w1, org.braindyn.dyn.synapses.Expon.builder(12).tau(10).build(), org.braindyn.dyn.SynOut.cuba(), r);
+            r2o = org.braindyn.dyn.Projection.half(null, w2, org.braindyn.dyn.synapses.Expon.builder(2).tau(10).build(), org.braindyn.dyn.SynOut.cuba(), o);
+        }
+
+        @Override public Tensor update(Tensor... x) {
+            i2r.update(x[0]);
+            r2o.update(r.spike());
+            r.update();
+            return o.update();
+        }
+    }
+
+    @Test
+    void aSpikingNetworkTrainsWithItsSpikesMonitoredInTheLoss() {
+        double[][] loss = new double[3][];
+        List<Tensor> init = null;
+        RandomState data = new RandomState(4);
+        Tensor x = data.random(8, 40, 6).lt(0.2).astype(DType.F32), y = data.randint(0, 2, 8);
+        for (int mode = 0; mode < 3; mode++) {   // eager, compiled, compiled with time-first inputs
+            Snn net = org.braindyn.dyn.Mode.with(org.braindyn.dyn.Mode.training(8), () -> new Snn(new RandomState(1)));
+            List<org.braindyn.state.Variable> vars = new ArrayList<>(net.trainVars().values());
+            if (init == null) init = vars.stream().map(v -> v.value()).toList();
+            else for (int k = 0; k < vars.size(); k++) vars.get(k).set(init.get(k));
+            boolean timeFirst = mode == 2;
+            int[] shape = new int[1];
+            BPTT t = new BPTT(net, (pred, mon, tg) -> {
+                Tensor spikes = mon.get("r.spike");
+                shape[0] = spikes.dim(timeFirst ? 1 : 0) * 1000 + spikes.dim(timeFirst ? 0 : 1);
+                return Losses.crossEntropy(mean(pred, timeFirst ? 0 : 1), tg).add(sum(spikes).mul(1e-3));
+            }, new Adam(0.01, net.trainVars().values())).monitor("r.spike", () -> net.r.spike()).jit(mode > 0).timeFirst(timeFirst).log(null);
+            List<BPTT.Batch> train = List.of(new BPTT.Batch(timeFirst ? x.transpose(1, 0, 2).contiguous() : x, y));
+            t.fit(() -> train, null, 5);
+            loss[mode] = t.histMetric("fit", "loss");
+            assertEquals(8 * 1000 + 40, shape[0], "monitored spikes are (batch, time, n), or (time, batch, n) time first");
+            Naming.clearNameCache();
+        }
+        for (int e = 0; e < 5; e++) {
+            assertEquals(loss[0][e], loss[1][e], 1e-5 * Math.abs(loss[0][e]), "epoch " + e + ": eager vs compiled");
+            assertEquals(loss[1][e], loss[2][e], 1e-6 * Math.abs(loss[1][e]), "epoch " + e + ": batch-first vs time-first");
+        }
+        assertTrue(loss[1][4] < loss[1][0], java.util.Arrays.toString(loss[1]));
+    }
+
+    @Test
+    void progressLines() {
+        assertEquals("\r  fit epoch 2 [##########..........] 5/10, loss 0.5000, 1.2 s", BPTT.progressLine("fit", 2, 5, 10, 0.5, 1.23));
+        assertEquals("\r  test epoch 0 7 batches, loss 2.000, 0.0 s", BPTT.progressLine("test", 0, 7, -1, 2, 0.01));
+        RandomState rng = new RandomState(3);
+        Tensor x = rng.normal(0, 1, 4, 3, 2);
+        Dense d = Dense.builder(2, 2).trainable(true).build();
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        new BPTT(d, (pred, tg) -> sum(square(pred)), new Adam(0.01, d.trainVars().values())).progress(true)
+                .log(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8))
+                .fit(() -> List.of(new BPTT.Batch(x, zeros(4)), new BPTT.Batch(x, zeros(4))), null, 1);
+        String out = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("[####################] 2/2") && out.contains("Train 0 epoch"), out);
+    }
+
     @Test
     void refusesWhatCannotBeTrained() {
         Dense frozen = Dense.builder(3, 2).build();
