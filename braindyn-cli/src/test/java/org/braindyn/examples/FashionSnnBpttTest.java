@@ -11,7 +11,6 @@ import org.braindyn.dyn.Mode;
 import org.braindyn.losses.Losses;
 import org.braindyn.random.RandomState;
 import org.braindyn.state.Variable;
-import org.braindyn.tensor.DType;
 import org.braindyn.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
