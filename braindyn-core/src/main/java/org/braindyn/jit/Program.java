@@ -302,7 +302,8 @@ final class Program {
         int ev = n.in()[0], bv = n.in()[1], o = n.out();
         TensorType et = graph.type(ev);
         boolean outer = ((org.braindyn.ops.Attr.EventProduct) n.attr()).outer();
-        int k = et.shape().dim(-1), m = k == 0 ? 0 : et.shape().size() / k, cols = graph.type(bv).shape().dim(-1);
+        int k = et.shape().dim(-1), cols = graph.type(bv).shape().dim(-1);
+        int m = k > 0 ? et.shape().size() / k : outer || cols == 0 ? 0 : graph.type(o).shape().size() / cols;   // k = 0: rows of zeros
         org.braindyn.tensor.DType ed = et.dtype();
         org.braindyn.ops.internal.EventMatmulKernels.Scratch[] current = eventRows.get(ev);
         boolean scans = current == null;

@@ -107,6 +107,14 @@ class EventMatmulTest {
     }
 
     @Test
+    void emptyShapes() {
+        assertEquals(Shape.of(0, 3), BM.eventMatmul(BM.zeros(0, 5), BM.ones(5, 3)).shape());
+        assertArrayEquals(new double[6], BM.eventMatmul(BM.zeros(2, 0), BM.ones(0, 3)).toDoubleArray(), "an empty contraction sums nothing");
+        Tensor[] jitted = Jit.jit(a -> new Tensor[] {BM.eventMatmul(a[0], a[1])}).call(BM.zeros(2, 0), BM.ones(0, 3));
+        assertArrayEquals(new double[6], jitted[0].toDoubleArray());
+    }
+
+    @Test
     void refusesMismatchedShapes() {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> BM.eventMatmul(BM.zeros(4, 5), BM.zeros(6, 3)));
         assertTrue(x.getMessage().contains("(4, 5)") && x.getMessage().contains("(6, 3)"), x.getMessage());

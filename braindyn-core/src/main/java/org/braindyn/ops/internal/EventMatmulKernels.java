@@ -29,7 +29,7 @@ public final class EventMatmulKernels {
 
     /** {@code e (…, k) · w (k, n)} into a new {@code (…, n)} tensor of {@code out}'s dtype. */
     public static Tensor product(Tensor e, Tensor w, TensorType out) {
-        int k = w.dim(0), n = w.dim(1), m = k == 0 ? 0 : e.size() / k;
+        int k = w.dim(0), n = w.dim(1), m = n == 0 ? 0 : out.shape().size() / n;   // rows from the output: k may be 0
         Object dst = Storage.allocate(out.dtype(), m * n);
         Tensor ec = e.contiguous(), wc = w.contiguous();
         if (out.dtype() == DType.F32 && (ec.dtype() == DType.F32 || ec.dtype() == DType.BOOL))
