@@ -8,8 +8,9 @@ in two forms: eager autograd with a custom autograd Function for the surrogate, 
 TorchScript (the surrogate as a straight-through expression, same forward and gradient). Prints one JSON line with the
 faster form's median step time in ms, its name and both times.
 Usage: peer_snn_step.py BATCH STEPS_TIMED THREADS"""
-import json, math, statistics, sys, time
+import math, sys
 import torch
+from peer_timing import median_ms, report_fastest
 
 class Spike(torch.autograd.Function):
     @staticmethod
@@ -74,15 +75,8 @@ def main():
         loss = torch.nn.functional.cross_entropy(acc / 100, y) + 1e-5 * count.sum() + 1e-5 * (count ** 2).mean()
         opt.zero_grad(); loss.backward(); opt.step()
 
-    results = {}
-    for config, fn in (("eager autograd", step), ("TorchScript loop", scripted)):
-        for _ in range(3): fn()
-        ms = []
-        for _ in range(timed):
-            t0 = time.perf_counter(); fn(); ms.append((time.perf_counter() - t0) * 1e3)
-        results[config] = statistics.median(ms)
-    best = min(results, key=results.get)
-    print(json.dumps({"peer_step_ms": results[best], "peer_config": best, "all_ms": results, "torch": torch.__version__, "threads": threads}))
+    results = {config: median_ms(fn, 3, timed) for config, fn in (("eager autograd", step), ("TorchScript loop", scripted))}
+    report_fastest(results, torch.__version__, threads)
 
 if __name__ == "__main__":
     main()

@@ -4,8 +4,9 @@
 batch, CPU, torch.set_num_threads(THREADS), in both of PyTorch's forms — `LSTMCell` unrolled in Python and the fused
 `nn.LSTM` over the sequence — reporting the faster (its fastest configuration) and naming it.
 Usage: peer_train_step.py BATCH STEPS_TIMED THREADS"""
-import json, statistics, sys, time
+import sys
 import torch
+from peer_timing import median_ms, report_fastest
 
 def main():
     batch, timed, threads = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -36,13 +37,8 @@ def main():
             loss = torch.nn.functional.cross_entropy(logits, y)
             opt.zero_grad(); loss.backward(); opt.step()
 
-        for _ in range(5): step()
-        ms = []
-        for _ in range(timed):
-            t0 = time.perf_counter(); step(); ms.append((time.perf_counter() - t0) * 1e3)
-        results[config] = statistics.median(ms)
-    best = min(results, key=results.get)
-    print(json.dumps({"peer_step_ms": results[best], "peer_config": best, "all_ms": results, "torch": torch.__version__, "threads": threads}))
+        results[config] = median_ms(step, 5, timed)
+    report_fastest(results, torch.__version__, threads)
 
 if __name__ == "__main__":
     main()
