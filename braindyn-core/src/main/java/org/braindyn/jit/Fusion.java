@@ -54,6 +54,21 @@ final class Fusion {
 
     private Fusion() {}
 
+    /**
+     * What a member counts towards {@link #MAX_MEMBERS}: {@value #TRANSCENDENTAL_WEIGHT} for {@code exp}, {@code expm1},
+     * {@code tanh} and {@code logistic}, whose SIMD forms ({@code VectorMath}) are about twenty vector operations each,
+     * 1 for every other primitive. Counted as 1, a Hodgkin–Huxley kernel of 25 members with four of them did not
+     * inline into one compiled method and ran the Vector API's Java fallbacks.
+     */
+    static int weight(Op op) {
+        return switch (op) {
+            case EXP, EXPM1, TANH, LOGISTIC -> TRANSCENDENTAL_WEIGHT;
+            default -> 1;
+        };
+    }
+
+    private static final int TRANSCENDENTAL_WEIGHT = Integer.getInteger("braindyn.jit.transcendentalWeight", 8);
+
     static boolean isElementwise(Op op) {
         return switch (op.kind()) {
             case UNARY, UNARY_FLOAT, BINARY, COMPARE, SELECT, CAST -> true;
@@ -87,7 +102,7 @@ final class Fusion {
             int join = -1;
             if (isElementwise(n.op()) && KernelEmitter.supports(n, g) && s.size() > 0) {
                 Integer gid = open.get(s);
-                if (gid != null && groupSize.get(gid) >= maxMembers) { open.remove(s); gid = null; }   // full: continue in a new kernel
+                if (gid != null && groupSize.get(gid) + weight(n.op()) > maxMembers) { open.remove(s); gid = null; }   // full: continue in a new kernel
                 if (gid == null || !loadable(n, g, s)) {
                     if (loadable(n, g, s)) { gid = groupShape.size(); groupShape.add(s); groupSize.add(0); open.put(s, gid); }
                     else gid = null;
@@ -104,7 +119,7 @@ final class Fusion {
                 int gi = groupOfValue[i];
                 if (gi >= 0 && gi != join) open.values().remove(gi);
             }
-            if (join >= 0) { groupOfNode[k] = join; groupOfValue[n.out()] = join; groupSize.set(join, groupSize.get(join) + 1); }
+            if (join >= 0) { groupOfNode[k] = join; groupOfValue[n.out()] = join; groupSize.set(join, groupSize.get(join) + weight(n.op())); }
         }
         // absorb broadcasts/reshapes whose readers are all in one group
         boolean[] absorbed = new boolean[nodes.size()];

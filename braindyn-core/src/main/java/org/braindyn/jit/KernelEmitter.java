@@ -70,11 +70,32 @@ final class KernelEmitter {
             });
             cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, c -> body(c, f, g, inPlace, vector));
         });
-        try {
-            MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (FusedKernel) lk.lookupClass().getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Jit: could not define a fused kernel: " + e, e);
+        return define(bytes);
+    }
+
+    /**
+     * Kernels already defined, by their class bytes: groups with the same code (the same update of two populations
+     * of one model, say) share one class, so HotSpot compiles it once — each SIMD kernel costs C2 about 50 ms, and a
+     * Hodgkin–Huxley network has fourteen. Generated kernels keep no state; a kernel no longer used by any program
+     * can still be unloaded (the map holds it weakly).
+     */
+    private static final Map<java.nio.ByteBuffer, java.lang.ref.WeakReference<FusedKernel>> DEFINED = new HashMap<>();
+
+    private static FusedKernel define(byte[] bytes) {
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(bytes);
+        synchronized (DEFINED) {
+            java.lang.ref.WeakReference<FusedKernel> ref = DEFINED.get(key);
+            FusedKernel k = ref == null ? null : ref.get();
+            if (k != null) return k;
+            if (DEFINED.size() > 4096) DEFINED.values().removeIf(r -> r.get() == null);
+            try {
+                MethodHandles.Lookup lk = MethodHandles.lookup().defineHiddenClass(bytes, true);
+                k = (FusedKernel) lk.lookupClass().getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Jit: could not define a fused kernel: " + e, e);
+            }
+            DEFINED.put(key, new java.lang.ref.WeakReference<>(k));
+            return k;
         }
     }
 

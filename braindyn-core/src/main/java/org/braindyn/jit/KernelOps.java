@@ -1,6 +1,7 @@
 package org.braindyn.jit;
 
 import org.braindyn.ops.Erf;
+import org.braindyn.ops.FloatMath;
 import org.braindyn.ops.Scalar;
 
 /**
@@ -26,9 +27,9 @@ final class KernelOps {
     static double ROUND_F64(double x) { return Math.rint(x); }
     static float ROUND_F32(float x) { return (float) Math.rint(x); }
     static double EXP_F64(double x) { return Math.exp(x); }
-    static float EXP_F32(float x) { return (float) Math.exp(x); }
+    static float EXP_F32(float x) { return FloatMath.exp(x); }
     static double EXPM1_F64(double x) { return Math.expm1(x); }
-    static float EXPM1_F32(float x) { return Scalar.expm1F32(x); }
+    static float EXPM1_F32(float x) { return FloatMath.expm1(x); }
     static double LOG_F64(double x) { return Math.log(x); }
     static float LOG_F32(float x) { return (float) Math.log(x); }
     static double LOG1P_F64(double x) { return Math.log1p(x); }
@@ -44,9 +45,9 @@ final class KernelOps {
     static double TAN_F64(double x) { return Math.tan(x); }
     static float TAN_F32(float x) { return (float) Math.tan(x); }
     static double TANH_F64(double x) { return Math.tanh(x); }
-    static float TANH_F32(float x) { return (float) Math.tanh(x); }
+    static float TANH_F32(float x) { return FloatMath.tanh(x); }
     static double LOGISTIC_F64(double x) { return Scalar.logistic(x); }
-    static float LOGISTIC_F32(float x) { return (float) Scalar.logistic(x); }
+    static float LOGISTIC_F32(float x) { return FloatMath.logistic(x); }
     static double ERF_F64(double x) { return Erf.erf(x); }
     static float ERF_F32(float x) { return (float) Erf.erf(x); }
     static boolean ISNAN_F32(float x) { return x != x; }

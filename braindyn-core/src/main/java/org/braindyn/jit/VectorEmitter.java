@@ -22,7 +22,8 @@ import org.braindyn.tensor.DType;
  * The SIMD main loop of a fused kernel, emitted with the Vector API ({@code jdk.incubator.vector}): when every
  * value of a group is float32 or bool, every input is read whole or as a scalar, and every primitive is one whose
  * vector form rounds exactly like the scalar one (add, sub, mul, div, min, max, neg, abs, comparisons, select,
- * bool logic, bool↔float casts), the kernel processes {@code FloatVector.SPECIES_PREFERRED.length()} elements at a
+ * bool logic, bool↔float casts, and {@code exp}, {@code expm1}, {@code tanh}, {@code logistic} through
+ * {@link VectorMathEmitter}, whose lanes are {@code FloatMath}'s bits), the kernel processes {@code FloatVector.SPECIES_PREFERRED.length()} elements at a
  * time up to the loop bound and leaves the tail to the scalar loop. Bools are vector masks. Results equal the
  * scalar kernel bit for bit.
  */
@@ -53,7 +54,7 @@ final class VectorEmitter {
             DType in = g.type(n.in()[n.op() == Op.SELECT ? 1 : 0]).dtype();
             boolean supported = switch (n.op()) {
                 case ADD, SUB, MUL, DIV, MIN, MAX -> in == DType.F32 || (in == DType.BOOL && (n.op() == Op.MIN || n.op() == Op.MAX));
-                case NEG, ABS -> in == DType.F32;
+                case NEG, ABS, EXP, EXPM1, TANH, LOGISTIC -> in == DType.F32;
                 case LT, LE, GT, GE, EQ, NE -> in == DType.F32;
                 case AND, OR -> in == DType.BOOL;
                 case NOT -> in == DType.BOOL;
@@ -118,6 +119,7 @@ final class VectorEmitter {
                 case AND, OR -> { c.aload(v.get(a[0])); c.aload(v.get(a[1])); c.invokevirtual(MASK, n.op().label(), MethodTypeDesc.of(MASK, MASK)); }
                 case NEG, ABS -> { c.aload(v.get(a[0])); c.invokevirtual(FV, n.op().label(), MethodTypeDesc.of(FV)); }
                 case NOT -> { c.aload(v.get(a[0])); c.invokevirtual(MASK, "not", MethodTypeDesc.of(MASK)); }
+                case EXP, EXPM1, TANH, LOGISTIC -> VectorMathEmitter.emit(c, sp, n.op(), v.get(a[0]));   // inline: see VectorMathEmitter
                 case LT, LE, GT, GE, EQ, NE -> {
                     c.aload(v.get(a[0]));
                     c.getstatic(OPS, n.op().name(), CMP);

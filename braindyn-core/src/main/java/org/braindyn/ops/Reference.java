@@ -27,6 +27,13 @@ public final class Reference {
                     r[f] = switch (in[0].dtype()) {
                         case BOOL -> v == 0 ? 1 : 0;
                         case I32 -> Scalar.unaryInt(op, (int) v);
+                        case F32 -> switch (op) {        // float32's transcendental functions are defined by FloatMath
+                            case EXP -> FloatMath.exp((float) v);
+                            case EXPM1 -> FloatMath.expm1((float) v);
+                            case TANH -> FloatMath.tanh((float) v);
+                            case LOGISTIC -> FloatMath.logistic((float) v);
+                            default -> Scalar.unary(op, v);
+                        };
                         default -> Scalar.unary(op, v);
                     };
                 }

@@ -2,23 +2,11 @@ package org.braindyn.ops;
 
 /**
  * Scalar semantics of the elementwise primitives, per element kind. Kernels and the reference interpreter both
- * follow these definitions; floats are computed in double and rounded once to the tensor's dtype.
+ * follow these definitions; floats are computed in double and rounded once to the tensor's dtype, except the
+ * float32 {@code exp}, {@code expm1}, {@code tanh} and {@code logistic} of the kernels, which are {@link FloatMath}'s.
  */
 public final class Scalar {
     private Scalar() {}
-
-    /**
-     * {@code expm1} for float32 results: {@code exp(x) − 1} in double (HotSpot compiles {@code Math.exp} to an
-     * intrinsic; {@code Math.expm1} runs FdLibm's Java code, ~44% of a Hodgkin–Huxley network's step), with
-     * {@code x + x²/2 + x³/6} for |x| < 1e-5 where the subtraction would cancel. Within one float32 ulp of
-     * {@code (float) Math.expm1(x)} (the double is within 2.3e-11 relative of the true value); every float32 path —
-     * eager and compiled — uses it, so they agree bit for bit.
-     */
-    public static float expm1F32(float x) {
-        double d = x;
-        if (Math.abs(d) < 1e-5) return (float) (d * (1 + d * (0.5 + d / 6)));   // keeps the sign of zero
-        return (float) (Math.exp(d) - 1.0);
-    }
 
     /** A unary float primitive on one value. */
     public static double unary(Op op, double x) {

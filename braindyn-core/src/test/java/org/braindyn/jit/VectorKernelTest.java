@@ -39,6 +39,12 @@ class VectorKernelTest {
         assertEquals(1, sched.size(), g.toString());
         Fusion.Fused fu = (Fusion.Fused) sched.get(0);
         assertTrue(VectorEmitter.applies(fu, g), "every primitive here has an exact vector form");
+        assertScalarAndSimdLoopsAgree(fu, g, n, x, y, m);
+        assertEquals(BM.where(tx.lt(ty), tx, ty).dtype(), DType.F32);
+    }
+
+    /** Runs the group's kernel with and without its SIMD loop on the inputs (graph inputs in order) and compares bits. */
+    private static Object[] assertScalarAndSimdLoopsAgree(Fusion.Fused fu, Graph g, int n, Object... inputs) {
         Object[][] outs = new Object[2][];
         for (int v = 0; v < 2; v++) {
             FusedKernel k = KernelEmitter.emit(fu, g, Map.of(), v == 1);
@@ -47,7 +53,8 @@ class VectorKernelTest {
             for (int j = 0; j < nIn; j++) {
                 int id = fu.inputs()[j];
                 Tensor c = g.constant(id);
-                arrays[j] = c != null ? c.contiguous().storage() : id == g.inputs()[0] ? x : id == g.inputs()[1] ? y : m;
+                if (c != null) arrays[j] = c.contiguous().storage();
+                else for (int q = 0; q < g.inputs().length; q++) if (g.inputs()[q] == id) arrays[j] = inputs[q];
             }
             for (int j = 0; j < nOut; j++) arrays[nIn + j] = org.braindyn.tensor.Storage.allocate(g.type(fu.outputs()[j]).dtype(), n);
             k.run(arrays, new int[nIn + nOut], n);
@@ -60,14 +67,67 @@ class VectorKernelTest {
                 assertArrayEquals(ab, bb, "output " + j);
             } else assertArrayEquals((boolean[]) outs[0][j], (boolean[]) outs[1][j], "output " + j);
         }
-        assertEquals(BM.where(tx.lt(ty), tx, ty).dtype(), DType.F32);
+        return outs[1];
     }
 
     @Test
-    void integerAndTranscendentalGroupsStayScalar() {
-        JitFunction f = Jit.jit(a -> new Tensor[] {BM.exp(a[0]).add(1)});
+    void transcendentalGroupsRunSimdAndEqualTheScalarLoopAndTheEagerKernels() {
+        int n = 1001;
+        SplittableRandom r = new SplittableRandom(11);
+        float[] x = new float[n];
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, Float.MIN_VALUE, 88.7f, -100f, 1e-30f};
+        for (int i = 0; i < n; i++) x[i] = i % 19 == 0 ? specials[i % specials.length] : (float) (r.nextGaussian() * 8);
+        Tensor tx = BM.array(x);
+        java.util.function.Function<Tensor, Tensor[]> body = a -> new Tensor[] {
+                BM.exp(a).add(1f), BM.expm1(a).mul(BM.tanh(a)).add(BM.sigmoid(a.mul(0.5f)))};
+        JitFunction f = Jit.jit(a -> body.apply(a[0]));
+        Graph g = f.graph(tx);
+        List<Fusion.Step> sched = Fusion.schedule(g, true, Integer.MAX_VALUE);
+        assertEquals(1, sched.size(), g.toString());
+        Fusion.Fused fu = (Fusion.Fused) sched.get(0);
+        assertTrue(VectorEmitter.applies(fu, g), "exp, expm1, tanh and logistic have vector forms with the scalar bits");
+        Object[] simd = assertScalarAndSimdLoopsAgree(fu, g, n, x);
+        Tensor[] eager = body.apply(tx);
+        for (int j = 0; j < eager.length; j++) {
+            float[] e = (float[]) eager[j].contiguous().storage(), s = (float[]) simd[j];
+            for (int i = 0; i < n; i++) assertEquals(Float.floatToIntBits(e[i]), Float.floatToIntBits(s[i]), "output " + j + " at x=" + x[i]);
+        }
+    }
+
+    @Test
+    void groupsWithoutAnExactVectorFormStayScalar() {
+        JitFunction f = Jit.jit(a -> new Tensor[] {BM.log(a[0]).add(1)});
         Graph g = f.graph(BM.ones(100));
-        assertFalse(VectorEmitter.applies((Fusion.Fused) Fusion.schedule(g, true).get(0), g), "exp has no bit-exact vector form");
+        assertFalse(VectorEmitter.applies((Fusion.Fused) Fusion.schedule(g, true).get(0), g), "log has no bit-exact vector form");
+    }
+
+    @Test
+    void transcendentalsWeighMoreTowardsTheKernelCap() {
+        JitFunction f = Jit.jit(a -> {
+            Tensor v = a[0];
+            for (int k = 0; k < 4; k++) v = BM.tanh(BM.exp(v.mul(0.5f)).add(0.1f)).sub(0.2f);
+            return new Tensor[] {v};
+        });
+        Graph g = f.graph(BM.linspace(-2, 2, 300).astype(DType.F32));
+        List<Fusion.Step> sched = Fusion.schedule(g, true);
+        assertTrue(sched.size() >= 2, "8 transcendentals and 12 other members exceed the cap of " + Fusion.MAX_MEMBERS);
+        for (Fusion.Step st : sched) {
+            int w = 0;
+            for (Graph.Node n : ((Fusion.Fused) st).members()) w += Fusion.weight(n.op());
+            assertTrue(w <= Fusion.MAX_MEMBERS, "weight " + w);
+        }
+        assertEquals(f.callUnfused(BM.linspace(-2, 2, 300).astype(DType.F32))[0], f.call(BM.linspace(-2, 2, 300).astype(DType.F32))[0]);
+    }
+
+    @Test
+    void groupsWithTheSameCodeShareOneKernel() {
+        java.util.function.Function<Tensor[], Tensor[]> body = a -> new Tensor[] {BM.exp(a[0]).mul(a[1]).add(1f)};
+        Graph g1 = Jit.jit(body).graph(BM.ones(3200), BM.ones(3200)), g2 = Jit.jit(body).graph(BM.ones(800), BM.ones(800));
+        Fusion.Fused f1 = (Fusion.Fused) Fusion.schedule(g1, true).get(0), f2 = (Fusion.Fused) Fusion.schedule(g2, true).get(0);
+        assertTrue(KernelEmitter.emit(f1, g1, Map.of(), true) == KernelEmitter.emit(f2, g2, Map.of(), true), "one class for both sizes");
+        Graph g3 = Jit.jit(a -> new Tensor[] {BM.exp(a[0]).mul(a[1]).sub(1f)}).graph(BM.ones(800), BM.ones(800));
+        assertFalse(KernelEmitter.emit(f1, g1, Map.of(), true) == KernelEmitter.emit((Fusion.Fused) Fusion.schedule(g3, true).get(0), g3, Map.of(), true),
+                "another primitive, another kernel");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.braindyn.ops.internal;
 
+import jdk.incubator.vector.FloatVector;
+import org.braindyn.ops.FloatMath;
 import org.braindyn.ops.Op;
 import org.braindyn.ops.Scalar;
 import org.braindyn.ops.TensorType;
@@ -49,14 +51,58 @@ public final class ElementwiseKernels {
             case NEG -> { for (int i = lo; i < hi; i++) r[i] = -a[o + i]; }
             case ABS -> { for (int i = lo; i < hi; i++) r[i] = Math.abs(a[o + i]); }
             case SQRT -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.sqrt(a[o + i]); }
-            case EXP -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.exp(a[o + i]); }
-            case TANH -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.tanh(a[o + i]); }
-            case LOGISTIC -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.logistic(a[o + i]); }
+            case EXP, EXPM1, TANH, LOGISTIC -> transcendentalF32(op, a, o, r, lo, hi);
             case LOG -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.log(a[o + i]); }
             case LOG1P -> { for (int i = lo; i < hi; i++) r[i] = (float) Math.log1p(a[o + i]); }
-            case EXPM1 -> { for (int i = lo; i < hi; i++) r[i] = Scalar.expm1F32(a[o + i]); }
             default -> { for (int i = lo; i < hi; i++) r[i] = (float) Scalar.unary(op, a[o + i]); }
         }
+    }
+
+    /**
+     * {@link FloatMath}'s functions: SIMD over whole vectors ({@link VectorMath}, the same bits), then the tail. One loop
+     * method per function, so that each compiles with its one {@code VectorMath} call inlined (a vector passed to a call
+     * that is not inlined runs the Vector API's slow Java fallback).
+     */
+    private static void transcendentalF32(Op op, float[] a, int o, float[] r, int lo, int hi) {
+        int end = switch (op) {
+            case EXP -> expLoop(a, o, r, lo, hi);
+            case EXPM1 -> expm1Loop(a, o, r, lo, hi);
+            case TANH -> tanhLoop(a, o, r, lo, hi);
+            default -> logisticLoop(a, o, r, lo, hi);
+        };
+        for (int i = end; i < hi; i++) {
+            float x = a[o + i];
+            r[i] = switch (op) {
+                case EXP -> FloatMath.exp(x);
+                case EXPM1 -> FloatMath.expm1(x);
+                case TANH -> FloatMath.tanh(x);
+                default -> FloatMath.logistic(x);
+            };
+        }
+    }
+
+    private static int expLoop(float[] a, int o, float[] r, int lo, int hi) {
+        int i = lo, n = VectorMath.F.length();
+        for (int upper = lo + VectorMath.F.loopBound(hi - lo); i < upper; i += n) VectorMath.exp(FloatVector.fromArray(VectorMath.F, a, o + i)).intoArray(r, i);
+        return i;
+    }
+
+    private static int expm1Loop(float[] a, int o, float[] r, int lo, int hi) {
+        int i = lo, n = VectorMath.F.length();
+        for (int upper = lo + VectorMath.F.loopBound(hi - lo); i < upper; i += n) VectorMath.expm1(FloatVector.fromArray(VectorMath.F, a, o + i)).intoArray(r, i);
+        return i;
+    }
+
+    private static int tanhLoop(float[] a, int o, float[] r, int lo, int hi) {
+        int i = lo, n = VectorMath.F.length();
+        for (int upper = lo + VectorMath.F.loopBound(hi - lo); i < upper; i += n) VectorMath.tanh(FloatVector.fromArray(VectorMath.F, a, o + i)).intoArray(r, i);
+        return i;
+    }
+
+    private static int logisticLoop(float[] a, int o, float[] r, int lo, int hi) {
+        int i = lo, n = VectorMath.F.length();
+        for (int upper = lo + VectorMath.F.loopBound(hi - lo); i < upper; i += n) VectorMath.logistic(FloatVector.fromArray(VectorMath.F, a, o + i)).intoArray(r, i);
+        return i;
     }
 
     private static void unaryF64(Op op, double[] a, int o, double[] r, int lo, int hi) {
