@@ -44,9 +44,9 @@ public final class LstmCell extends RecurrentCell {
 
     @Override public Tensor forward(Tensor x, Tensor fb) {
         Tensor xt = checkStep(x, in, "input").astype(dtype), h = state.value();
-        Tensor[] wi = split(Wi.value(), 4, 1), wh = split(Wh.value(), 4, 1), bb = split(b.value(), 4, 0);
-        Tensor[] g = new Tensor[4];
-        for (int k = 0; k < 4; k++) g[k] = matmul(xt, wi[k]).add(matmul(h, wh[k])).add(bb[k]);
+        // one product per weight over all four gates, then the gate blocks: the weights are never sliced, so their
+        // gradients are two products per step, not eight padded blocks
+        Tensor[] g = split(matmul(xt, Wi.value()).add(matmul(h, Wh.value())).add(b.value()), 4, 1);
         Tensor c = sigmoid(g[2].add(1.0)).mul(cell.value()).add(sigmoid(g[0]).mul(tanh(g[1])));
         Tensor hn = sigmoid(g[3]).mul(tanh(c));
         state.set(hn);

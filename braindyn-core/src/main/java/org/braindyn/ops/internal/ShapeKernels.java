@@ -96,15 +96,23 @@ public final class ShapeKernels {
         Object dst = Storage.allocate(out.dtype(), n);
         if (p.value() != 0) for (int i = 0; i < n; i++) Storage.writeDouble(out.dtype(), dst, i, p.value());
         if (x.size() == 0) return Tensor.wrap(out.dtype(), s, dst);
-        // the interior is a slice view of the output; copy x into it row by row
+        // copy x into the interior row by row: an odometer over x's leading axes walks the output's row offsets
         int[] st = s.contiguousStrides();
         int off = 0;
         for (int a = 0; a < st.length; a++) off += p.lo()[a] * st[a];
-        Tensor interior = Tensor.wrap(out.dtype(), s, dst).view(x.shape(), off, st);
-        int[] dOff = Storage.offsets(interior);
-        Object src = Storage.copyToFlat(x);
-        int inner = x.ndim() == 0 ? 1 : x.dim(-1);
-        for (int i = 0; i < dOff.length; i += inner) System.arraycopy(src, i, dst, dOff[i], inner);
+        Tensor xc = x.contiguous();
+        Object src = xc.storage();
+        int inner = x.ndim() == 0 ? 1 : x.dim(-1), lead = Math.max(0, x.ndim() - 1);
+        int[] idx = new int[lead];
+        for (int from = xc.offset(), end = xc.offset() + x.size(), to = off; from < end; from += inner) {
+            System.arraycopy(src, from, dst, to, inner);
+            for (int a = lead - 1; a >= 0; a--) {             // next row: carry through the leading axes
+                to += st[a];
+                if (++idx[a] < x.dim(a)) break;
+                to -= st[a] * idx[a];
+                idx[a] = 0;
+            }
+        }
         return Tensor.wrap(out.dtype(), s, dst);
     }
 }
