@@ -191,15 +191,34 @@ final class Tape {
         int[] st = acc.strides(), vs = new int[rank];
         int off = acc.offset();
         for (int a = 0; a < rank; a++) { off += s.start()[a] * st[a]; vs[a] = s.step()[a] * st[a]; }
-        int[] idx = org.braindyn.tensor.Storage.offsets(acc.view(org.braindyn.tensor.Shape.of(s.count()), off, vs));
         Tensor gc = g.astype(x.dtype()).contiguous();
-        int go = gc.offset();
-        switch (x.dtype()) {
-            case F32 -> { float[] a = (float[]) acc.storage(), b = (float[]) gc.storage(); for (int k = 0; k < idx.length; k++) a[idx[k]] += b[go + k]; }
-            case F64 -> { double[] a = (double[]) acc.storage(), b = (double[]) gc.storage(); for (int k = 0; k < idx.length; k++) a[idx[k]] += b[go + k]; }
-            default -> { return false; }
+        if (gc.size() == 0) return true;
+        // row by row over the slice (an odometer over its leading axes), each row a run the JIT vectorises when dense
+        int[] count = s.count();
+        int inner = rank == 0 ? 1 : count[rank - 1], step = rank == 0 ? 1 : vs[rank - 1], lead = Math.max(0, rank - 1);
+        int[] idx = new int[lead];
+        Object a = acc.storage(), b = gc.storage();
+        for (int from = gc.offset(), end = gc.offset() + gc.size(), to = off; from < end; from += inner) {
+            if (a instanceof float[] af) addRow(af, to, step, (float[]) b, from, inner);
+            else addRow((double[]) a, to, step, (double[]) b, from, inner);
+            for (int d = lead - 1; d >= 0; d--) {
+                to += vs[d];
+                if (++idx[d] < count[d]) break;
+                to -= vs[d] * idx[d];
+                idx[d] = 0;
+            }
         }
         return true;
+    }
+
+    private static void addRow(float[] a, int to, int step, float[] b, int from, int n) {
+        if (step == 1) for (int k = 0; k < n; k++) a[to + k] += b[from + k];
+        else for (int k = 0; k < n; k++) a[to + k * step] += b[from + k];
+    }
+
+    private static void addRow(double[] a, int to, int step, double[] b, int from, int n) {
+        if (step == 1) for (int k = 0; k < n; k++) a[to + k] += b[from + k];
+        else for (int k = 0; k < n; k++) a[to + k * step] += b[from + k];
     }
 
     /** Types of tensors, for custom records. */
