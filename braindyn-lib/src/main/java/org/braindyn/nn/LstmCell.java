@@ -46,9 +46,17 @@ public final class LstmCell extends RecurrentCell {
         Tensor xt = checkStep(x, in, "input").astype(dtype), h = state.value();
         // one product per weight over all four gates, then the gate blocks: the weights are never sliced, so their
         // gradients are two products per step, not eight padded blocks
-        Tensor[] g = split(matmul(xt, Wi.value()).add(matmul(h, Wh.value())).add(b.value()), 4, 1);
-        Tensor c = sigmoid(g[2].add(1.0)).mul(cell.value()).add(sigmoid(g[0]).mul(tanh(g[1])));
-        Tensor hn = sigmoid(g[3]).mul(tanh(c));
+        Tensor gates = matmul(xt, Wi.value()).add(matmul(h, Wh.value())).add(b.value()), c0 = cell.value();
+        Tensor c, hn;
+        if (LstmPointwise.applies(gates, c0)) {      // eager float32: one pass each way (same forward bits)
+            Tensor[] hc = LstmPointwise.apply(gates, c0);
+            hn = hc[0];
+            c = hc[1];
+        } else {
+            Tensor[] g = split(gates, 4, 1);
+            c = sigmoid(g[2].add(1.0)).mul(c0).add(sigmoid(g[0]).mul(tanh(g[1])));
+            hn = sigmoid(g[3]).mul(tanh(c));
+        }
         state.set(hn);
         cell.set(c);
         return hn;
