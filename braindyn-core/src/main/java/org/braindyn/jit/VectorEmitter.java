@@ -28,12 +28,12 @@ import org.braindyn.tensor.DType;
  * scalar kernel bit for bit.
  */
 final class VectorEmitter {
-    private static final ClassDesc FV = ClassDesc.of("jdk.incubator.vector.FloatVector");
-    private static final ClassDesc VEC = ClassDesc.of("jdk.incubator.vector.Vector");
-    private static final ClassDesc MASK = ClassDesc.of("jdk.incubator.vector.VectorMask");
-    private static final ClassDesc SPECIES = ClassDesc.of("jdk.incubator.vector.VectorSpecies");
-    private static final ClassDesc OPS = ClassDesc.of("jdk.incubator.vector.VectorOperators");
-    private static final ClassDesc CMP = ClassDesc.of("jdk.incubator.vector.VectorOperators$Comparison");
+    static final ClassDesc FV = ClassDesc.of("jdk.incubator.vector.FloatVector");
+    static final ClassDesc VEC = ClassDesc.of("jdk.incubator.vector.Vector");
+    static final ClassDesc MASK = ClassDesc.of("jdk.incubator.vector.VectorMask");
+    static final ClassDesc SPECIES = ClassDesc.of("jdk.incubator.vector.VectorSpecies");
+    static final ClassDesc OPS = ClassDesc.of("jdk.incubator.vector.VectorOperators");
+    static final ClassDesc CMP = ClassDesc.of("jdk.incubator.vector.VectorOperators$Comparison");
     private static final Set<Op> FLOAT_BINARY = Set.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MIN, Op.MAX);
     private static final Set<Op> COMPARE = Set.of(Op.LT, Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE);
     static final boolean ENABLED = !"false".equals(System.getProperty("braindyn.jit.vector"));

@@ -28,14 +28,10 @@ import org.braindyn.ops.Op;
  * methods are called.
  */
 final class VectorMathEmitter {
-    private static final ClassDesc FV = ClassDesc.of("jdk.incubator.vector.FloatVector");
+    private static final ClassDesc FV = VectorEmitter.FV, VEC = VectorEmitter.VEC, MASK = VectorEmitter.MASK,
+            SPECIES = VectorEmitter.SPECIES, OPS = VectorEmitter.OPS, CMP = VectorEmitter.CMP;
     private static final ClassDesc IV = ClassDesc.of("jdk.incubator.vector.IntVector");
-    private static final ClassDesc VEC = ClassDesc.of("jdk.incubator.vector.Vector");
-    private static final ClassDesc MASK = ClassDesc.of("jdk.incubator.vector.VectorMask");
-    private static final ClassDesc SPECIES = ClassDesc.of("jdk.incubator.vector.VectorSpecies");
-    private static final ClassDesc OPS = ClassDesc.of("jdk.incubator.vector.VectorOperators");
     private static final ClassDesc BINARY = ClassDesc.of("jdk.incubator.vector.VectorOperators$Binary");
-    private static final ClassDesc CMP = ClassDesc.of("jdk.incubator.vector.VectorOperators$Comparison");
 
     private final CodeBuilder c;
     private final int sp;
