@@ -13,9 +13,9 @@ import org.braindyn.tensor.Tensor;
  *   [i, g, f, o] = x·W_i + h·W_h + b
  *   c ← σ(f + 1) ⊙ c + σ(i) ⊙ tanh(g),    h ← σ(o) ⊙ tanh(c)
  * </pre>
- * The states are h ({@link #state}) and c ({@link #cell}), each {@code (batch, units)}; the output is h. The four gates are
- * computed from column blocks of {@code W_i}, {@code W_h} and {@code b} (BrainPy's one-matrix layout), so that the
- * backward pass splits only the small weight gradients, not the activations.
+ * The states are h ({@link #state}) and c ({@link #cell}), each {@code (batch, units)}; the output is h. One product per
+ * weight gives all four gate blocks (BrainPy's one-matrix layout); in eager float32 runs the cell update is one fused
+ * pass each way ({@code LstmPointwise}, the same forward bits as the composite that compiled code uses).
  * <pre>{@code LstmCell lstm = LstmCell.builder(28, 100).trainable(true).build();}</pre>
  */
 public final class LstmCell extends RecurrentCell {
