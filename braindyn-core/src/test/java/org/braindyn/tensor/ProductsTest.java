@@ -22,7 +22,7 @@ class ProductsTest {
     @Test
     void matmulAllSizesAgainstLoops() {
         Gen g = new Gen(11);
-        int[][] sizes = {{1, 1, 1}, {5, 3, 7}, {4, 16, 48}, {9, 33, 100}, {64, 65, 130}, {3, 0, 4}};
+        int[][] sizes = {{1, 1, 1}, {5, 3, 7}, {4, 16, 48}, {9, 33, 100}, {64, 65, 130}, {3, 0, 4}, {13, 600, 37}, {7, 513, 40}};   // the last two: depth over several blocks, partial panels
         for (int[] s : sizes) for (DType d : new DType[] {DType.F32, DType.F64, DType.I32}) {
             Tensor a = g.tensor(d, false, s[0], s[1]), b = g.tensor(d, false, s[1], s[2]);
             double[] want = naive(a, b), got = matmul(a, b).toDoubleArray();

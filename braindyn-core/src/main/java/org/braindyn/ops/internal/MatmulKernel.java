@@ -26,6 +26,9 @@ public final class MatmulKernel {
     /** Below this many rows of A, packing B's panels costs more than it saves: rows are axpy'd straight from B. */
     static final int SMALL_M = 4;
 
+    /** Depth block of the packed float32 kernel: 256 rows of a 2-vector panel are 32 KB (AVX-512) or 16 KB (AVX2). */
+    static final int KC = 256;
+
     private MatmulKernel() {}
 
     /**
@@ -155,32 +158,46 @@ public final class MatmulKernel {
     }
 
     /**
-     * Columns {@code [p·NR, p·NR + NR)} of C. B's panel is packed contiguously (zero-padded past column n);
-     * a partial last panel is computed into a scratch tile and its valid columns copied out.
+     * Columns {@code [p·NR, p·NR + NR)} of C. B's panel is packed contiguously (zero-padded past column n) in
+     * depth blocks of at most {@value #KC} rows, so that the packed block stays in cache while every row block of A
+     * passes over it (a long product such as a weight gradient over all steps of a sequence, k in the thousands,
+     * would otherwise stream its panel from memory once per row block); blocks after the first continue each
+     * element's sum from the value the previous block stored — the same operations in the same order as one pass
+     * over the whole depth, so the same bits. A partial last panel is computed into a scratch tile and its valid
+     * columns copied out.
      */
     private static void panelF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int p) {
         int j0 = p * NR, w = Math.min(NR, n - j0);
-        float[] pack = new float[k * NR];
-        for (int q = 0; q < k; q++) System.arraycopy(b, b0 + q * n + j0, pack, q * NR, w);
-        packedPanelF32(a, a0, pack, w < NR ? new float[MR * NR] : null, c, c0, m, k, n, p);
+        float[] pack = new float[Math.min(k, KC) * NR], tile = w < NR ? new float[MR * NR] : null;
+        for (int kb = 0; kb < k; kb += KC) {
+            int d = Math.min(KC, k - kb);
+            for (int q = 0; q < d; q++) System.arraycopy(b, b0 + (kb + q) * n + j0, pack, q * NR, w);
+            packedPanelF32(a, a0 + kb, k, d, pack, tile, c, c0, m, n, p, kb > 0);
+        }
     }
 
-    /** Columns {@code [p·NR, p·NR + w)} of C from panel {@code p} of B already packed; {@code tile} (MR × NR) when the panel is partial. */
-    private static void packedPanelF32(float[] a, int a0, float[] pack, float[] tile, float[] c, int c0, int m, int k, int n, int p) {
+    /**
+     * Columns {@code [p·NR, p·NR + w)} of C from a packed depth block of panel {@code p}: A's rows start at
+     * {@code a0 + i·lda} and the block has {@code depth} terms; {@code acc} adds to C's values instead of starting
+     * from zero; {@code tile} (MR × NR) when the panel is partial.
+     */
+    private static void packedPanelF32(float[] a, int a0, int lda, int depth, float[] pack, float[] tile, float[] c, int c0, int m, int n, int p, boolean acc) {
         int j0 = p * NR, w = Math.min(NR, n - j0);
         if (w == NR) tile = null;
         int i = 0;
         for (; i + MR <= m; i += MR) {
-            if (tile == null) block6(a, a0 + i * k, k, pack, c, c0 + i * n + j0, n);
+            if (tile == null) block6(a, a0 + i * lda, lda, depth, pack, c, c0 + i * n + j0, n, acc);
             else {
-                block6(a, a0 + i * k, k, pack, tile, 0, NR);
+                if (acc) for (int r = 0; r < MR; r++) System.arraycopy(c, c0 + (i + r) * n + j0, tile, r * NR, w);
+                block6(a, a0 + i * lda, lda, depth, pack, tile, 0, NR, acc);
                 for (int r = 0; r < MR; r++) System.arraycopy(tile, r * NR, c, c0 + (i + r) * n + j0, w);
             }
         }
         for (; i < m; i++) {
-            if (tile == null) block1(a, a0 + i * k, k, pack, c, c0 + i * n + j0);
+            if (tile == null) block1(a, a0 + i * lda, depth, pack, c, c0 + i * n + j0, acc);
             else {
-                block1(a, a0 + i * k, k, pack, tile, 0);
+                if (acc) System.arraycopy(c, c0 + i * n + j0, tile, 0, w);
+                block1(a, a0 + i * lda, depth, pack, tile, 0, acc);
                 System.arraycopy(tile, 0, c, c0 + i * n + j0, w);
             }
         }
@@ -218,26 +235,39 @@ public final class MatmulKernel {
         /** {@code C[c0 …] = A[a0 …] (m × k) · B}; {@code b, b0} is B itself, read when {@link #packs} is false. */
         public void multiply(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m) {
             if (!packs(m)) { gemmF32(a, a0, b, b0, c, c0, m, k, n); return; }
-            for (int p = 0; p < panels.length; p++) packedPanelF32(a, a0, panels[p], tile, c, c0, m, k, n, p);
+            for (int p = 0; p < panels.length; p++) packedPanelF32(a, a0, k, k, panels[p], tile, c, c0, m, n, p, false);
         }
     }
 
-    /** Six rows of C over one packed panel: 12 vector accumulators live in registers across the depth loop. */
-    private static void block6(float[] a, int ar, int k, float[] pack, float[] c, int cr, int ldc) {
-        FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int q = 0, pb = 0; q < k; q++, pb += NR) {
+    /**
+     * Six rows of C over one packed panel block of {@code depth} terms (A's rows {@code lda} apart): 12 vector
+     * accumulators live in registers across the depth loop, starting from zero or, with {@code acc}, from C.
+     */
+    private static void block6(float[] a, int ar, int lda, int depth, float[] pack, float[] c, int cr, int ldc, boolean acc) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (acc) {
+            c00 = FloatVector.fromArray(F, c, cr); c01 = FloatVector.fromArray(F, c, cr + VL);
+            c10 = FloatVector.fromArray(F, c, cr + ldc); c11 = FloatVector.fromArray(F, c, cr + ldc + VL);
+            c20 = FloatVector.fromArray(F, c, cr + 2 * ldc); c21 = FloatVector.fromArray(F, c, cr + 2 * ldc + VL);
+            c30 = FloatVector.fromArray(F, c, cr + 3 * ldc); c31 = FloatVector.fromArray(F, c, cr + 3 * ldc + VL);
+            c40 = FloatVector.fromArray(F, c, cr + 4 * ldc); c41 = FloatVector.fromArray(F, c, cr + 4 * ldc + VL);
+            c50 = FloatVector.fromArray(F, c, cr + 5 * ldc); c51 = FloatVector.fromArray(F, c, cr + 5 * ldc + VL);
+        } else {
+            c00 = FloatVector.zero(F); c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00; c30 = c00; c31 = c00; c40 = c00; c41 = c00; c50 = c00; c51 = c00;
+        }
+        for (int q = 0, pb = 0; q < depth; q++, pb += NR) {
             FloatVector b0 = FloatVector.fromArray(F, pack, pb), b1 = FloatVector.fromArray(F, pack, pb + VL);
-            FloatVector x0 = FloatVector.broadcast(F, a[ar + 0 * k + q]);
+            FloatVector x0 = FloatVector.broadcast(F, a[ar + q]);
             c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(F, a[ar + 1 * k + q]);
+            FloatVector x1 = FloatVector.broadcast(F, a[ar + lda + q]);
             c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(F, a[ar + 2 * k + q]);
+            FloatVector x2 = FloatVector.broadcast(F, a[ar + 2 * lda + q]);
             c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(F, a[ar + 3 * k + q]);
+            FloatVector x3 = FloatVector.broadcast(F, a[ar + 3 * lda + q]);
             c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(F, a[ar + 4 * k + q]);
+            FloatVector x4 = FloatVector.broadcast(F, a[ar + 4 * lda + q]);
             c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(F, a[ar + 5 * k + q]);
+            FloatVector x5 = FloatVector.broadcast(F, a[ar + 5 * lda + q]);
             c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
         }
         c00.intoArray(c, cr + 0 * ldc); c01.intoArray(c, cr + 0 * ldc + VL);
@@ -248,10 +278,10 @@ public final class MatmulKernel {
         c50.intoArray(c, cr + 5 * ldc); c51.intoArray(c, cr + 5 * ldc + VL);
     }
 
-    /** One row of C over one packed panel. */
-    private static void block1(float[] a, int ar, int k, float[] pack, float[] c, int cr) {
-        FloatVector c0 = FloatVector.zero(F), c1 = c0;
-        for (int q = 0, pb = 0; q < k; q++, pb += NR) {
+    /** One row of C over one packed panel block, from zero or (with {@code acc}) from C. */
+    private static void block1(float[] a, int ar, int depth, float[] pack, float[] c, int cr, boolean acc) {
+        FloatVector c0 = acc ? FloatVector.fromArray(F, c, cr) : FloatVector.zero(F), c1 = acc ? FloatVector.fromArray(F, c, cr + VL) : FloatVector.zero(F);
+        for (int q = 0, pb = 0; q < depth; q++, pb += NR) {
             FloatVector x = FloatVector.broadcast(F, a[ar + q]);
             c0 = x.fma(FloatVector.fromArray(F, pack, pb), c0);
             c1 = x.fma(FloatVector.fromArray(F, pack, pb + VL), c1);
