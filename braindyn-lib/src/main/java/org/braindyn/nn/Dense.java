@@ -106,6 +106,15 @@ public final class Dense extends Node implements org.braindyn.dyn.Comm {
         return b == null ? y : y.add(b.value());
     }
 
+    /** All steps' rows in one product (without feedback; with feedback, step by step). */
+    @Override public Tensor sequence(Tensor xs) {
+        if (nFb > 0 || xs == null || xs.ndim() != 3 || xs.dim(2) != in) return super.sequence(xs);
+        return forward(xs.reshape(xs.dim(0) * xs.dim(1), in), null).reshape(xs.dim(0), xs.dim(1), outFeatures());
+    }
+
+    /** A layer without feedback maps each step alone. */
+    @Override public boolean sequenceWithoutContext() { return nFb == 0; }
+
     /** A layer has no state over time. */
     @Override public void resetState(int batchSize) {}
 

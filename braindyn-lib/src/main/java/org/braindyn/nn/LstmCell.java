@@ -62,6 +62,26 @@ public final class LstmCell extends RecurrentCell {
         return hn;
     }
 
+    /**
+     * The cell over a whole time-first sequence {@code (time, batch, in)} from the current h and c, which it leaves
+     * at their final values; returns every step's h {@code (time, batch, units)}. Eager float32 runs are one fused
+     * operation ({@code LstmSequence}: the backward pass forms the weight gradients as two long products over all
+     * steps; outputs bit for bit those of {@link #forward} step by step); traced or float64 runs
+     * step through {@link #forward}.
+     */
+    @Override public Tensor sequence(Tensor xs) {
+        if (xs == null || xs.ndim() != 3 || xs.dim(2) != in) return super.sequence(xs);
+        Tensor x = xs.astype(dtype), h0 = state.value(), c0 = cell.value();
+        if (!LstmSequence.applies(x, Wi.value(), Wh.value(), b.value(), h0, c0)) return super.sequence(xs);
+        Tensor[] r = LstmSequence.apply(x, Wi.value(), Wh.value(), b.value(), h0, c0);
+        state.set(r[1]);
+        cell.set(r[2]);
+        return r[0];
+    }
+
+    /** The cell reads no per-step context. */
+    @Override public boolean sequenceWithoutContext() { return true; }
+
     /** Named parameters. */
     public static final class Builder extends RecurrentCell.Builder<Builder> {
         private Builder(int in, int out) { super(in, out); }

@@ -34,34 +34,61 @@ final class LstmPointwise {
 
     private static Tensor[] forward(Tensor gates, Tensor c0, int b, int n, float[] act) {
         Tensor gc = gates.contiguous(), cc = c0.contiguous();
-        float[] g = (float[]) gc.storage(), cp = (float[]) cc.storage();
-        int go = gc.offset(), co = cc.offset(), size = b * n;
+        int size = b * n;
         float[] h = new float[size], c = new float[size];
+        forwardRows((float[]) gc.storage(), gc.offset(), (float[]) cc.storage(), cc.offset(), act, 0, h, 0, c, 0, b, n);
+        return new Tensor[] {wrap(h, b, n), wrap(c, b, n)};
+    }
+
+    /**
+     * The forward pass on raw rows: gate pre-activations {@code g[go …]} {@code (b, 4n)} and old cell state
+     * {@code cp[co …]} {@code (b, n)} give {@code h[ho …]} and {@code c[cOff …]}; the five activations σ(i), tanh(g),
+     * σ(f + 1), σ(o), tanh(c) go to {@code act[ao …]} as five blocks of {@code b·n}.
+     */
+    static void forwardRows(float[] g, int go, float[] cp, int co, float[] act, int ao, float[] h, int ho, float[] c, int cOff, int b, int n) {
+        int size = b * n;
         for (int r = 0; r < b; r++) {
-            int row = go + r * 4 * n, at = r * n;
-            sigmoid(g, row, act, at, n, 0f);                 // i
-            tanh(g, row + n, act, size + at, n);             // g
+            int row = go + r * 4 * n, at = ao + r * n;
+            sigmoid(g, row, act, at, n, 0f);                      // i
+            tanh(g, row + n, act, size + at, n);                  // g
             sigmoid(g, row + 2 * n, act, 2 * size + at, n, 1f);   // f, with the forget offset 1
             sigmoid(g, row + 3 * n, act, 3 * size + at, n, 0f);   // o
         }
-        for (int k = 0; k < size; k++) c[k] = act[2 * size + k] * cp[co + k] + act[k] * act[size + k];
-        tanh(c, 0, act, 4 * size, size);
-        for (int k = 0; k < size; k++) h[k] = act[3 * size + k] * act[4 * size + k];
-        return new Tensor[] {wrap(h, b, n), wrap(c, b, n)};
+        cellAndOutput(cp, co, act, ao, h, ho, c, cOff, size);
+    }
+
+    /**
+     * From the four gate activations in {@code act[ao …]} ({@link #forwardRows}' layout) and the old cell state,
+     * the new cell state {@code c = σ(f + 1)·c₀ + σ(i)·tanh(g)}, its tanh (the fifth block) and {@code h = σ(o)·tanh(c)}.
+     */
+    static void cellAndOutput(float[] cp, int co, float[] act, int ao, float[] h, int ho, float[] c, int cOff, int size) {
+        for (int k = 0; k < size; k++) c[cOff + k] = act[ao + 2 * size + k] * cp[co + k] + act[ao + k] * act[ao + size + k];
+        tanh(c, cOff, act, ao + 4 * size, size);
+        for (int k = 0; k < size; k++) h[ho + k] = act[ao + 3 * size + k] * act[ao + 4 * size + k];
     }
 
     private static Tensor[] backward(Tensor c0, Tensor[] cot, int b, int n, float[] act) {
         int size = b * n;
         float[] dh = dense(cot[0], size), dc = dense(cot[1], size);
         Tensor cc = c0.contiguous();
-        float[] cp = (float[]) cc.storage();
-        int co = cc.offset();
         float[] dg = new float[4 * size], dc0 = new float[size];
+        backwardRows(act, 0, (float[]) cc.storage(), cc.offset(), dh, dc, dg, 0, dc0, b, n);
+        return new Tensor[] {Tensor.wrap(DType.F32, org.braindyn.tensor.Shape.of(b, 4 * n), dg), wrap(dc0, b, n)};
+    }
+
+    /**
+     * The backward rule on raw rows: from the activations {@code act[ao …]} ({@link #forwardRows}' layout), the old
+     * cell state {@code cp[co …]} and the cotangents {@code dh}, {@code dc} of h and c, the cotangent of the gate
+     * pre-activations into {@code dg[dgo …]} {@code (b, 4n)} and that of the old cell state into {@code dc0} (which
+     * may be {@code dc} itself: each element is read before it is overwritten).
+     */
+    static void backwardRows(float[] act, int ao, float[] cp, int co, float[] dh, float[] dc, float[] dg, int dgo, float[] dc0, int b, int n) {
+        int size = b * n;
         for (int r = 0; r < b; r++) {
-            int row = r * 4 * n;
+            int row = dgo + r * 4 * n;
             for (int j = 0; j < n; j++) {
-                int k = r * n + j;
-                float i = act[k], gg = act[size + k], f = act[2 * size + k], o = act[3 * size + k], tc = act[4 * size + k];
+                int k = r * n + j, a = ao + k;
+                float i = act[a], gg = act[size + a], f = act[2 * size + a], o = act[3 * size + a], tc = act[4 * size + a];
                 float dct = dc[k] + dh[k] * o * (1f - tc * tc);
                 dg[row + j] = dct * gg * i * (1f - i);
                 dg[row + n + j] = dct * i * (1f - gg * gg);
@@ -70,7 +97,6 @@ final class LstmPointwise {
                 dc0[k] = dct * f;
             }
         }
-        return new Tensor[] {Tensor.wrap(DType.F32, org.braindyn.tensor.Shape.of(b, 4 * n), dg), wrap(dc0, b, n)};
     }
 
     /** {@code σ(x + offset)} of {@code n} values (an offset of 0 adds nothing: {@code x + 0} is {@code x} but for −0). */
@@ -92,7 +118,7 @@ final class LstmPointwise {
         for (; k < n; k++) y[to + k] = FloatMath.tanh(x[from + k]);
     }
 
-    private static float[] dense(Tensor t, int size) {
+    static float[] dense(Tensor t, int size) {
         if (t == null) return new float[size];
         Tensor c = t.astype(DType.F32).contiguous();
         if (c.offset() == 0 && ((float[]) c.storage()).length == size) return (float[]) c.storage();

@@ -25,6 +25,27 @@ public abstract class Node extends DynamicalSystem {
      */
     public abstract Tensor forward(Tensor ff, Tensor fb);
 
+    /**
+     * Runs over a whole time-first sequence {@code (time, batch, inFeatures())} without feedback, carrying the
+     * states, and returns the outputs {@code (time, batch, outFeatures())}: by default one {@link #forward} per step.
+     * Nodes that do better on whole sequences override it — an {@link LstmCell} differentiates the whole sequence as
+     * one fused operation, a {@link Dense} layer maps all rows in one product.
+     * <pre>{@code Tensor hs = lstm.sequence(xs);   // xs (28, 256, 28) -> hs (28, 256, 100)}</pre>
+     */
+    public Tensor sequence(Tensor xs) {
+        if (xs == null || xs.ndim() != 3 || xs.dim(2) != inFeatures())
+            throw new IllegalArgumentException(label() + ": a sequence must have shape (time, batch, " + inFeatures() + "); got " + (xs == null ? "null" : xs.shape()));
+        Tensor[] ys = new Tensor[xs.dim(0)];
+        for (int t = 0; t < ys.length; t++) ys[t] = forward(xs.get(org.braindyn.tensor.Index.at(t)), null);
+        return org.braindyn.tensor.BM.stack(0, ys);
+    }
+
+    /**
+     * True if {@link #sequence} needs nothing of the per-step context (the shared time, step index or {@code fit}
+     * flag), so that a trainer may hand it a whole sequence instead of stepping it; false by default.
+     */
+    public boolean sequenceWithoutContext() { return false; }
+
     /** Whether {@link Sequential#feedback} may link into this node (BrainPy's {@code support_feedback}). */
     public boolean supportsFeedback() { return false; }
 

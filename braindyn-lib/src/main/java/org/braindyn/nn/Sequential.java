@@ -94,6 +94,21 @@ public final class Sequential extends Node {
         return step(ff, null).output();
     }
 
+    /** Each node over the whole sequence in turn (a chain with feedback links steps instead: feedback is per step). */
+    @Override public Tensor sequence(Tensor xs) {
+        if (!links.isEmpty()) return super.sequence(xs);
+        Tensor cur = xs;
+        for (Node n : nodes) cur = n.sequence(cur);
+        return cur;
+    }
+
+    /** True when every node's sequence needs no per-step context and no feedback links exist. */
+    @Override public boolean sequenceWithoutContext() {
+        if (!links.isEmpty()) return false;
+        for (Node n : nodes) if (!n.sequenceWithoutContext()) return false;
+        return true;
+    }
+
     /**
      * One step. With {@code teacher} non-null, every feedback link whose source is the readout carries
      * {@code teacher} (the target of this step) to the next step instead of the readout's output (teacher forcing,

@@ -156,6 +156,9 @@ public final class BPTT {
             double[] times = new double[steps];
             for (int t = 0; t < steps; t++) times[t] = t * dt;
             stacked = org.braindyn.jit.Loops.forLoop(this.steps[fit ? 1 : 0], xt, array(times));
+        } else if (names.isEmpty() && model instanceof org.braindyn.nn.Node n && n.sequenceWithoutContext()) {
+            // the whole sequence at once: an LSTM's inputs in one product and its backward pass as one fused operation
+            stacked = new Tensor[] {Shared.with(new Shared(0, 0, dt, fit), () -> n.sequence(xt))};
         } else {
             List<List<Tensor>> per = new ArrayList<>();
             for (int k = 0; k <= names.size(); k++) per.add(new ArrayList<>());
