@@ -31,6 +31,22 @@ class ProductsTest {
     }
 
     @Test
+    void transposedLeftProductIsBitForBitTheProductOfTheTransposedCopy() {
+        Gen g = new Gen(12);
+        int[][] sizes = {{1, 1, 1}, {6, 7, 16}, {13, 600, 37}, {28, 300, 40}, {100, 513, 400}};   // m, k, n: remainders, depth blocks
+        for (int[] s : sizes) {
+            int m = s[0], k = s[1], n = s[2];
+            Tensor a = g.tensor(DType.F32, false, k, m), b = g.tensor(DType.F32, false, k, n);
+            float[] at = (float[]) a.transpose().contiguous().storage(), got = new float[m * n], want = new float[m * n];
+            org.braindyn.ops.internal.MatmulKernel.gemm(DType.F32, at, 0, b.contiguous().storage(), 0, want, 0, m, k, n);
+            org.braindyn.ops.internal.MatmulKernel.gemmTN((float[]) a.contiguous().storage(), 0, (float[]) b.contiguous().storage(), 0, got, 0, m, k, n);
+            assertArrayEquals(want, got, java.util.Arrays.toString(s));
+            double[] loops = naive(a.transpose(), b), scale = naive(abs(a).transpose(), abs(b));   // Σ|a||b| bounds float32's rounding
+            for (int i = 0; i < loops.length; i++) assertEquals(loops[i], got[i], 1e-5 * scale[i] + 1e-30, java.util.Arrays.toString(s));
+        }
+    }
+
+    @Test
     void matmulRulesLikeNumpy() {
         Tensor a = arange(6).reshape(2, 3), v = arange(3);
         assertEquals(array(new int[] {5, 14}), matmul(a, v));

@@ -151,29 +151,102 @@ public final class MatmulKernel {
         int panels = (n + NR - 1) / NR;
         boolean split = Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1;
         if (split) {
-            Parallel.forRange(panels, 1, (lo, hi) -> { for (int p = lo; p < hi; p++) panelF32(a, a0, b, b0, c, c0, m, k, n, p); });
+            Parallel.forRange(panels, 1, (lo, hi) -> panelsF32(a, a0, b, b0, c, c0, m, k, n, lo, hi));
         } else {
-            for (int p = 0; p < panels; p++) panelF32(a, a0, b, b0, c, c0, m, k, n, p);
+            panelsF32(a, a0, b, b0, c, c0, m, k, n, 0, panels);
         }
     }
 
     /**
-     * Columns {@code [p·NR, p·NR + NR)} of C. B's panel is packed contiguously (zero-padded past column n) in
-     * depth blocks of at most {@value #KC} rows, so that the packed block stays in cache while every row block of A
-     * passes over it (a long product such as a weight gradient over all steps of a sequence, k in the thousands,
-     * would otherwise stream its panel from memory once per row block); blocks after the first continue each
-     * element's sum from the value the previous block stored — the same operations in the same order as one pass
-     * over the whole depth, so the same bits. A partial last panel is computed into a scratch tile and its valid
-     * columns copied out.
+     * {@code C[c0 …] (m × n) = Aᵀ·B} for float32 {@code A[a0 …]} stored {@code (k × m)} and {@code B[b0 …]}
+     * {@code (k × n)}, all row-major: a weight gradient {@code Xᵀ·dY} over many rows without transposing X. The
+     * kernel reads A's columns in place; each element of C sums its k terms in order, as {@link #gemm} does on the
+     * transposed copy (so the same bits).
      */
-    private static void panelF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int p) {
-        int j0 = p * NR, w = Math.min(NR, n - j0);
-        float[] pack = new float[Math.min(k, KC) * NR], tile = w < NR ? new float[MR * NR] : null;
+    public static void gemmTN(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) { Arrays.fill(c, c0, c0 + m * n, 0f); return; }
+        int panels = (n + NR - 1) / NR;
+        if (Parallel.enabled() && (long) m * n * k >= (1L << 22) && panels > 1)
+            Parallel.forRange(panels, 1, (lo, hi) -> panelsTN(a, a0, b, b0, c, c0, m, k, n, lo, hi));
+        else panelsTN(a, a0, b, b0, c, c0, m, k, n, 0, panels);
+    }
+
+    /**
+     * Columns {@code [p0·NR, p1·NR)} of {@code Aᵀ·B}: per depth block of {@value #KC}, all these panels of B are
+     * packed once; then six columns of A at a time are gathered into a contiguous strip (zero-padded past m) and
+     * run against every packed panel, so each strip is gathered once rather than once per panel.
+     */
+    private static void panelsTN(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int p0, int p1) {
+        int kc = Math.min(k, KC), panel = kc * NR;
+        float[] pack = new float[(p1 - p0) * panel], tile = new float[MR * NR], strip = new float[MR * kc];
         for (int kb = 0; kb < k; kb += KC) {
             int d = Math.min(KC, k - kb);
-            for (int q = 0; q < d; q++) System.arraycopy(b, b0 + (kb + q) * n + j0, pack, q * NR, w);
-            packedPanelF32(a, a0 + kb, k, d, pack, tile, c, c0, m, n, p, kb > 0);
+            boolean acc = kb > 0;
+            for (int p = p0; p < p1; p++) {
+                int j0 = p * NR, w = Math.min(NR, n - j0), at = (p - p0) * panel;
+                for (int q = 0; q < d; q++) System.arraycopy(b, b0 + (kb + q) * n + j0, pack, at + q * NR, w);
+            }
+            for (int i = 0; i < m; i += MR) {
+                int h = Math.min(MR, m - i);
+                for (int q = 0, src = a0 + kb * m + i; q < d; q++, src += m) for (int r = 0; r < h; r++) strip[r * d + q] = a[src + r];
+                if (h < MR) Arrays.fill(strip, h * d, MR * d, 0f);
+                for (int p = p0; p < p1; p++) {
+                    int j0 = p * NR, w = Math.min(NR, n - j0), at = (p - p0) * panel, cr = c0 + i * n + j0;
+                    if (w == NR && h == MR) { block6(strip, 0, d, d, pack, at, c, cr, n, acc); continue; }
+                    if (acc) for (int r = 0; r < h; r++) System.arraycopy(c, cr + r * n, tile, r * NR, w);
+                    block6(strip, 0, d, d, pack, at, tile, 0, NR, acc);
+                    for (int r = 0; r < h; r++) System.arraycopy(tile, r * NR, c, cr + r * n, w);
+                }
+            }
         }
+    }
+
+    /**
+     * Columns {@code [p0·NR, p1·NR)} of C, one panel of B at a time, packed contiguously in depth blocks of at most
+     * {@value #KC} rows (16 or 32 KB, in L1) so that the block stays in cache while every row block of A passes over
+     * it: a long product such as a weight gradient over all steps of a sequence, k in the thousands, would otherwise
+     * stream its panel from memory once per row block. Blocks after the first continue each element's sum from the
+     * value the previous block stored — the same operations in the same order as one pass over the whole depth, so
+     * the same bits as {@link PackedF32}. (Blocking A's rows as well, to keep a block of A in L2 across panels, made
+     * these products 5–10% slower on AVX2: the kernel is bound by its fused multiply-adds, not by A's traffic.)
+     */
+    private static void panelsF32(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int p0, int p1) {
+        int kc = Math.min(k, KC);
+        float[] pack = new float[kc * NR], tile = new float[MR * NR], rows = new float[MR * kc];
+        for (int p = p0; p < p1; p++) {
+            int j0 = p * NR, w = Math.min(NR, n - j0);
+            for (int kb = 0; kb < k; kb += KC) {
+                int d = Math.min(KC, k - kb);
+                for (int q = 0; q < d; q++) System.arraycopy(b, b0 + (kb + q) * n + j0, pack, q * NR, w);
+                rowBlockF32(a, a0 + kb, k, d, pack, tile, rows, c, c0 + j0, n, m, w, kb > 0);
+            }
+        }
+    }
+
+    /**
+     * {@code mb} rows by {@code w ≤ NR} columns of C ({@code c[cr …]}, rows {@code ldc} apart) over one packed
+     * depth block: six rows at a time in the micro-kernel, a partial panel through the scratch {@code tile}, and the
+     * last one to five rows copied into {@code rows} (zero-padded to six) so that they too run the six-row kernel
+     * rather than one row at a time. Padding rows and columns compute into the tile and are dropped; every kept
+     * element gets the same fused multiply-adds in the same order whichever path computes it.
+     */
+    private static void rowBlockF32(float[] a, int ar, int lda, int depth, float[] pack, float[] tile, float[] rows, float[] c, int cr, int ldc, int mb, int w, boolean acc) {
+        int i = 0;
+        for (; i + MR <= mb; i += MR) {
+            float[] out = w == NR ? c : tile;
+            int co = w == NR ? cr + i * ldc : 0, ldo = w == NR ? ldc : NR;
+            if (w < NR && acc) for (int r = 0; r < MR; r++) System.arraycopy(c, cr + (i + r) * ldc, tile, r * NR, w);
+            block6(a, ar + i * lda, lda, depth, pack, 0, out, co, ldo, acc);
+            if (w < NR) for (int r = 0; r < MR; r++) System.arraycopy(tile, r * NR, c, cr + (i + r) * ldc, w);
+        }
+        int left = mb - i;
+        if (left == 0) return;
+        for (int r = 0; r < left; r++) System.arraycopy(a, ar + (i + r) * lda, rows, r * depth, depth);
+        Arrays.fill(rows, left * depth, MR * depth, 0f);
+        if (acc) for (int r = 0; r < left; r++) System.arraycopy(c, cr + (i + r) * ldc, tile, r * NR, w);
+        block6(rows, 0, depth, depth, pack, 0, tile, 0, NR, acc);
+        for (int r = 0; r < left; r++) System.arraycopy(tile, r * NR, c, cr + (i + r) * ldc, w);
     }
 
     /**
@@ -186,10 +259,10 @@ public final class MatmulKernel {
         if (w == NR) tile = null;
         int i = 0;
         for (; i + MR <= m; i += MR) {
-            if (tile == null) block6(a, a0 + i * lda, lda, depth, pack, c, c0 + i * n + j0, n, acc);
+            if (tile == null) block6(a, a0 + i * lda, lda, depth, pack, 0, c, c0 + i * n + j0, n, acc);
             else {
                 if (acc) for (int r = 0; r < MR; r++) System.arraycopy(c, c0 + (i + r) * n + j0, tile, r * NR, w);
-                block6(a, a0 + i * lda, lda, depth, pack, tile, 0, NR, acc);
+                block6(a, a0 + i * lda, lda, depth, pack, 0, tile, 0, NR, acc);
                 for (int r = 0; r < MR; r++) System.arraycopy(tile, r * NR, c, c0 + (i + r) * n + j0, w);
             }
         }
@@ -240,10 +313,10 @@ public final class MatmulKernel {
     }
 
     /**
-     * Six rows of C over one packed panel block of {@code depth} terms (A's rows {@code lda} apart): 12 vector
+     * Six rows of C over one packed panel block of {@code depth} terms at {@code pack[pk …]} (A's rows {@code lda} apart): 12 vector
      * accumulators live in registers across the depth loop, starting from zero or, with {@code acc}, from C.
      */
-    private static void block6(float[] a, int ar, int lda, int depth, float[] pack, float[] c, int cr, int ldc, boolean acc) {
+    private static void block6(float[] a, int ar, int lda, int depth, float[] pack, int pk, float[] c, int cr, int ldc, boolean acc) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (acc) {
             c00 = FloatVector.fromArray(F, c, cr); c01 = FloatVector.fromArray(F, c, cr + VL);
@@ -255,7 +328,7 @@ public final class MatmulKernel {
         } else {
             c00 = FloatVector.zero(F); c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00; c30 = c00; c31 = c00; c40 = c00; c41 = c00; c50 = c00; c51 = c00;
         }
-        for (int q = 0, pb = 0; q < depth; q++, pb += NR) {
+        for (int q = 0, pb = pk; q < depth; q++, pb += NR) {
             FloatVector b0 = FloatVector.fromArray(F, pack, pb), b1 = FloatVector.fromArray(F, pack, pb + VL);
             FloatVector x0 = FloatVector.broadcast(F, a[ar + q]);
             c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
