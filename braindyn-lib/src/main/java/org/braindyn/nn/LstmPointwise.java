@@ -47,14 +47,20 @@ final class LstmPointwise {
      */
     static void forwardRows(float[] g, int go, float[] cp, int co, float[] act, int ao, float[] h, int ho, float[] c, int cOff, int b, int n) {
         int size = b * n;
-        for (int r = 0; r < b; r++) {
-            int row = go + r * 4 * n, at = ao + r * n;
-            sigmoid(g, row, act, at, n, 0f);                      // i
-            tanh(g, row + n, act, size + at, n);                  // g
-            sigmoid(g, row + 2 * n, act, 2 * size + at, n, 1f);   // f, with the forget offset 1
-            sigmoid(g, row + 3 * n, act, 3 * size + at, n, 0f);   // o
-        }
+        for (int q = 0; q < 4; q++) for (int r = 0; r < b; r++) System.arraycopy(g, go + r * 4 * n + q * n, act, ao + q * size + r * n, n);
+        for (int q = 0; q < 4; q++) activate(act, ao, size, q);
         cellAndOutput(cp, co, act, ao, h, ho, c, cOff, size);
+    }
+
+    /**
+     * Gate block {@code q} (0 i, 1 g, 2 f, 3 o) of {@code act[ao …]}, holding pre-activations, replaced in place by
+     * its activation: σ, tanh, σ(· + 1) with the forget offset, σ. The block is {@code size} contiguous values, so
+     * only its last {@code size mod lanes} values leave the vector loop, not a tail of every row.
+     */
+    static void activate(float[] act, int ao, int size, int q) {
+        int at = ao + q * size;
+        if (q == 1) tanh(act, at, act, at, size);
+        else sigmoid(act, at, act, at, size, q == 2 ? 1f : 0f);
     }
 
     /**
@@ -83,10 +89,22 @@ final class LstmPointwise {
      * may be {@code dc} itself: each element is read before it is overwritten).
      */
     static void backwardRows(float[] act, int ao, float[] cp, int co, float[] dh, float[] dc, float[] dg, int dgo, float[] dc0, int b, int n) {
-        int size = b * n;
+        var sp = VectorMath.F;
+        int size = b * n, up = sp.loopBound(n);
         for (int r = 0; r < b; r++) {
-            int row = dgo + r * 4 * n;
-            for (int j = 0; j < n; j++) {
+            int row = dgo + r * 4 * n, j = 0;
+            for (; j < up; j += sp.length()) {     // the scalar loop's operations, lane by lane (no fused multiply-adds)
+                int k = r * n + j, a = ao + k;
+                FloatVector i = FloatVector.fromArray(sp, act, a), gg = FloatVector.fromArray(sp, act, size + a), f = FloatVector.fromArray(sp, act, 2 * size + a);
+                FloatVector o = FloatVector.fromArray(sp, act, 3 * size + a), tc = FloatVector.fromArray(sp, act, 4 * size + a), dhv = FloatVector.fromArray(sp, dh, k);
+                FloatVector dct = FloatVector.fromArray(sp, dc, k).add(dhv.mul(o).mul(tc.mul(tc).neg().add(1f)));
+                dct.mul(gg).mul(i).mul(i.neg().add(1f)).intoArray(dg, row + j);
+                dct.mul(i).mul(gg.mul(gg).neg().add(1f)).intoArray(dg, row + n + j);
+                dct.mul(FloatVector.fromArray(sp, cp, co + k)).mul(f).mul(f.neg().add(1f)).intoArray(dg, row + 2 * n + j);
+                dhv.mul(tc).mul(o).mul(o.neg().add(1f)).intoArray(dg, row + 3 * n + j);
+                dct.mul(f).intoArray(dc0, k);
+            }
+            for (; j < n; j++) {
                 int k = r * n + j, a = ao + k;
                 float i = act[a], gg = act[size + a], f = act[2 * size + a], o = act[3 * size + a], tc = act[4 * size + a];
                 float dct = dc[k] + dh[k] * o * (1f - tc * tc);

@@ -2,7 +2,6 @@ package org.braindyn.nn;
 
 import jdk.incubator.vector.FloatVector;
 import org.braindyn.autodiff.Autodiff;
-import org.braindyn.ops.FloatMath;
 import org.braindyn.ops.internal.VectorMath;
 import org.braindyn.ops.internal.MatmulKernel;
 import org.braindyn.tensor.DType;
@@ -92,8 +91,8 @@ final class LstmSequence {
             MatmulKernel.gemm(DType.F32, dg, t * batch * g4, whT, 0, dh, 0, batch, g4, n);
         }
         float[] dwh = new float[n * g4], dwi = new float[in * g4], db = new float[g4];
-        MatmulKernel.gemm(DType.F32, transpose(s.h, rows, n), 0, dg, 0, dwh, 0, n, rows, g4);    // h_0 … h_{T−1}
-        MatmulKernel.gemm(DType.F32, transpose(s.x, rows, in), 0, dg, 0, dwi, 0, in, rows, g4);
+        MatmulKernel.gemmTN(s.h, 0, dg, 0, dwh, 0, n, rows, g4);    // h_0 … h_{T−1}, read in place as Hᵀ
+        MatmulKernel.gemmTN(s.x, 0, dg, 0, dwi, 0, in, rows, g4);
         for (int r = 0, k = 0; r < rows; r++) for (int j = 0; j < g4; j++, k++) db[j] += dg[k];
         Tensor dx = null;
         if (inputGrad) {
@@ -137,50 +136,32 @@ final class LstmSequence {
      */
     private abstract static class Pass { abstract void run(StepBuffers s); }
 
-    private static final Pass[] PASSES = {new Sigmoid(0, 0f), new Tanh(1), new Sigmoid(2, 1f), new Sigmoid(3, 0f), new CellUpdate()};
+    private static final Pass[] PASSES = {new Gather(), new Activate(0), new Activate(1), new Activate(2), new Activate(3), new CellUpdate()};
 
-    /** {@code σ((gx + gh) + b + offset)} of gate block {@code block} of every row, into activation block {@code block}. */
-    private static final class Sigmoid extends Pass {
-        private final int block;
-        private final float offset;
-
-        Sigmoid(int block, float offset) { this.block = block; this.offset = offset; }
-
+    /** The gate pre-activations {@code (gx + gh) + b} of every row, into the four gate blocks of the activations. */
+    private static final class Gather extends Pass {
         @Override void run(StepBuffers s) {
             var sp = VectorMath.F;
-            int n = s.n, col = block * n, up = sp.loopBound(n), g4 = 4 * n, yo = s.ao + block * s.size;
-            for (int r = 0; r < s.rows; r++) {
-                int src = r * g4 + col, dst = yo + r * n, j = 0;
-                for (; j < up; j += sp.length()) {
-                    FloatVector v = FloatVector.fromArray(sp, s.gx, src + j).add(FloatVector.fromArray(sp, s.gh, src + j)).add(FloatVector.fromArray(sp, s.b, col + j));
-                    VectorMath.logistic(offset != 0f ? v.add(offset) : v).intoArray(s.act, dst + j);
-                }
-                for (; j < n; j++) {
-                    float v = s.gx[src + j] + s.gh[src + j] + s.b[col + j];
-                    s.act[dst + j] = FloatMath.logistic(offset != 0f ? v + offset : v);
+            int n = s.n, up = sp.loopBound(n), g4 = 4 * n;
+            for (int q = 0; q < 4; q++) {
+                int col = q * n, yo = s.ao + q * s.size;
+                for (int r = 0; r < s.rows; r++) {
+                    int src = r * g4 + col, dst = yo + r * n, j = 0;
+                    for (; j < up; j += sp.length())
+                        FloatVector.fromArray(sp, s.gx, src + j).add(FloatVector.fromArray(sp, s.gh, src + j)).add(FloatVector.fromArray(sp, s.b, col + j)).intoArray(s.act, dst + j);
+                    for (; j < n; j++) s.act[dst + j] = s.gx[src + j] + s.gh[src + j] + s.b[col + j];
                 }
             }
         }
     }
 
-    /** {@code tanh((gx + gh) + b)} of gate block {@code block} of every row. */
-    private static final class Tanh extends Pass {
-        private final int block;
+    /** Gate block {@code q}'s activation in place ({@link LstmPointwise#activate}). */
+    private static final class Activate extends Pass {
+        private final int q;
 
-        Tanh(int block) { this.block = block; }
+        Activate(int q) { this.q = q; }
 
-        @Override void run(StepBuffers s) {
-            var sp = VectorMath.F;
-            int n = s.n, col = block * n, up = sp.loopBound(n), g4 = 4 * n, yo = s.ao + block * s.size;
-            for (int r = 0; r < s.rows; r++) {
-                int src = r * g4 + col, dst = yo + r * n, j = 0;
-                for (; j < up; j += sp.length()) {
-                    FloatVector v = FloatVector.fromArray(sp, s.gx, src + j).add(FloatVector.fromArray(sp, s.gh, src + j)).add(FloatVector.fromArray(sp, s.b, col + j));
-                    VectorMath.tanh(v).intoArray(s.act, dst + j);
-                }
-                for (; j < n; j++) s.act[dst + j] = FloatMath.tanh(s.gx[src + j] + s.gh[src + j] + s.b[col + j]);
-            }
-        }
+        @Override void run(StepBuffers s) { LstmPointwise.activate(s.act, s.ao, s.size, q); }
     }
 
     /** The new cell state, its tanh and the new h ({@link LstmPointwise#cellAndOutput}). */
