@@ -38,6 +38,8 @@ final class TrainStepBench {
     private TrainStepBench() {}
 
     private static int threads = 1;
+    /** Seconds of untimed steps before timing (see {@link #measure}). */
+    private static final double WARMUP_S = 5;
 
     static void run(String model, int batch, int repeats, boolean json, boolean peer, boolean eager, int threads) {
         TrainStepBench.threads = threads;
@@ -67,9 +69,14 @@ final class TrainStepBench {
         measure("lstm", "LSTM 28→100→10 training step (" + (eager ? "eager" : "compiled") + ")", ",\"compiled\":" + !eager, step, 5, batch, repeats, json, peer ? "peer_train_step.py" : null);
     }
 
-    /** Times {@code step} (median of {@code repeats} after {@code warmup}), runs the peer script if given, and prints. */
+    /**
+     * Times {@code step} (median of {@code repeats} after at least {@code warmup} steps and {@value #WARMUP_S} s: on
+     * two cores HotSpot's C2 takes a few seconds to compile the Vector API kernels, and a training run's thousands
+     * of steps run at the steady speed), runs the peer script if given, and prints.
+     */
     private static void measure(String model, String label, String extraJson, Runnable step, int warmup, int batch, int repeats, boolean json, String peerScript) {
-        for (int i = 0; i < warmup; i++) step.run();
+        long until = System.nanoTime() + (long) (WARMUP_S * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() < until; i++) step.run();
         double[] ms = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
