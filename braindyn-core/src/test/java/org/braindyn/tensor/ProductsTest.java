@@ -41,6 +41,7 @@ class ProductsTest {
             org.braindyn.ops.internal.MatmulKernel.gemm(DType.F32, at, 0, b.contiguous().storage(), 0, want, 0, m, k, n);
             org.braindyn.ops.internal.MatmulKernel.gemmTN((float[]) a.contiguous().storage(), 0, (float[]) b.contiguous().storage(), 0, got, 0, m, k, n);
             assertArrayEquals(want, got, java.util.Arrays.toString(s));
+            if (m >= 4) assertArrayEquals(want, (float[]) matmul(a.T(), b).storage(), "matmul of a transposed view: " + java.util.Arrays.toString(s));
             double[] loops = naive(a.transpose(), b), scale = naive(abs(a).transpose(), abs(b));   // Σ|a||b| bounds float32's rounding
             for (int i = 0; i < loops.length; i++) assertEquals(loops[i], got[i], 1e-5 * scale[i] + 1e-30, java.util.Arrays.toString(s));
         }

@@ -106,6 +106,12 @@ public final class MatmulKernel {
         Shape os = out.shape();
         int batch = os.size() / Math.max(1, m * n);
         if (m * n == 0) return Tensor.wrap(out.dtype(), os, Storage.allocate(out.dtype(), os.size()));
+        if (a.ndim() == 2 && b.ndim() == 2 && a.dtype() == DType.F32 && m >= SMALL_M && a.stride(0) == 1 && a.stride(1) == m) {
+            Tensor bc = b.contiguous();                        // a is the transpose of a row-major matrix (Xᵀ·dY of a layer's weight gradient)
+            float[] c = new float[m * n];
+            gemmTN((float[]) a.storage(), a.offset(), (float[]) bc.storage(), bc.offset(), c, 0, m, k, n);
+            return Tensor.wrap(out.dtype(), os, c);
+        }
         if (b.ndim() == 2 && a.isContiguous()) {              // fold a's batch axes into its rows
             Tensor bc = b.contiguous();
             Object c = Storage.allocate(out.dtype(), os.size());
