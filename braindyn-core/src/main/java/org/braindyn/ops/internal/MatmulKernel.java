@@ -179,29 +179,30 @@ public final class MatmulKernel {
     }
 
     /**
-     * Columns {@code [p0·NR, p1·NR)} of {@code Aᵀ·B}: per depth block of {@value #KC}, all these panels of B are
-     * packed once; then six columns of A at a time are gathered into a contiguous strip (zero-padded past m) and
-     * run against every packed panel, so each strip is gathered once rather than once per panel.
+     * Columns {@code [p0·NR, p1·NR)} of {@code Aᵀ·B}, per depth block of {@value #KC}: A's block is gathered once
+     * into six-row strips (row r, term q of strip s at {@code s·6·d + r·d + q}, zero-padded past m; 100 KB for
+     * a = 100 rows, in L2), then each panel of B is packed (in L1) and run against every strip — the loop of
+     * {@link #panelsF32} with A packed instead of read in place.
      */
     private static void panelsTN(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m, int k, int n, int p0, int p1) {
-        int kc = Math.min(k, KC), panel = kc * NR;
-        float[] pack = new float[(p1 - p0) * panel], tile = new float[MR * NR], strip = new float[MR * kc];
+        int kc = Math.min(k, KC), strips = (m + MR - 1) / MR;
+        float[] pack = new float[kc * NR], tile = new float[MR * NR], apack = new float[strips * MR * kc];
         for (int kb = 0; kb < k; kb += KC) {
             int d = Math.min(KC, k - kb);
             boolean acc = kb > 0;
-            for (int p = p0; p < p1; p++) {
-                int j0 = p * NR, w = Math.min(NR, n - j0), at = (p - p0) * panel;
-                for (int q = 0; q < d; q++) System.arraycopy(b, b0 + (kb + q) * n + j0, pack, at + q * NR, w);
+            for (int st = 0; st < strips; st++) {
+                int i = st * MR, h = Math.min(MR, m - i), to = st * MR * d;
+                for (int q = 0, src = a0 + (kb + q) * m + i; q < d; q++, src += m) for (int r = 0; r < h; r++) apack[to + r * d + q] = a[src + r];
+                if (h < MR) Arrays.fill(apack, to + h * d, to + MR * d, 0f);
             }
-            for (int i = 0; i < m; i += MR) {
-                int h = Math.min(MR, m - i);
-                for (int q = 0, src = a0 + kb * m + i; q < d; q++, src += m) for (int r = 0; r < h; r++) strip[r * d + q] = a[src + r];
-                if (h < MR) Arrays.fill(strip, h * d, MR * d, 0f);
-                for (int p = p0; p < p1; p++) {
-                    int j0 = p * NR, w = Math.min(NR, n - j0), at = (p - p0) * panel, cr = c0 + i * n + j0;
-                    if (w == NR && h == MR) { block6(strip, 0, d, d, pack, at, c, cr, n, acc); continue; }
+            for (int p = p0; p < p1; p++) {
+                int j0 = p * NR, w = Math.min(NR, n - j0);
+                for (int q = 0; q < d; q++) System.arraycopy(b, b0 + (kb + q) * n + j0, pack, q * NR, w);
+                for (int st = 0; st < strips; st++) {
+                    int i = st * MR, h = Math.min(MR, m - i), cr = c0 + i * n + j0;
+                    if (w == NR && h == MR) { block6(apack, st * MR * d, d, d, pack, 0, c, cr, n, acc); continue; }
                     if (acc) for (int r = 0; r < h; r++) System.arraycopy(c, cr + r * n, tile, r * NR, w);
-                    block6(strip, 0, d, d, pack, at, tile, 0, NR, acc);
+                    block6(apack, st * MR * d, d, d, pack, 0, tile, 0, NR, acc);
                     for (int r = 0; r < h; r++) System.arraycopy(tile, r * NR, c, cr + r * n, w);
                 }
             }
