@@ -39,7 +39,7 @@ final class TrainStepBench {
 
     private static int threads = 1;
     /** Seconds of untimed steps before timing (see {@link #measure}). */
-    private static final double WARMUP_S = 5;
+    private static final double WARMUP_S = 10;
 
     static void run(String model, int batch, int repeats, boolean json, boolean peer, boolean eager, int threads) {
         TrainStepBench.threads = threads;
@@ -72,7 +72,8 @@ final class TrainStepBench {
     /**
      * Times {@code step} (median of {@code repeats} after at least {@code warmup} steps and {@value #WARMUP_S} s: on
      * two cores HotSpot's C2 takes a few seconds to compile the Vector API kernels, and a training run's thousands
-     * of steps run at the steady speed), runs the peer script if given, and prints.
+     * of steps run at the steady speed), runs the peer script if given, and prints. {@code -Dbraindyn.bench.trace=true}
+     * prints every timed step to stderr.
      */
     private static void measure(String model, String label, String extraJson, Runnable step, int warmup, int batch, int repeats, boolean json, String peerScript) {
         long until = System.nanoTime() + (long) (WARMUP_S * 1e9);
@@ -82,6 +83,7 @@ final class TrainStepBench {
             long t0 = System.nanoTime();
             step.run();
             ms[r] = (System.nanoTime() - t0) / 1e6;
+            if (Boolean.getBoolean("braindyn.bench.trace")) System.err.printf(Locale.ROOT, "step %d: %.1f ms%n", r, ms[r]);
         }
         Arrays.sort(ms);
         double med = ms[repeats / 2];
