@@ -10,10 +10,11 @@ import org.braindyn.tensor.Tensor;
 
 /**
  * An LSTM over a whole time-first sequence in one differentiable operation, for eager float32 training (what
- * PyTorch's {@code nn.LSTM} and cuDNN do): each step forms {@code x_t·W_i} and {@code h·W_h} straight into two reused
- * buffers and runs {@link LstmPointwise}'s fused update over them, saving only the activations; the backward pass walks the steps
- * in reverse with one {@code dG·W_hᵀ} product each and forms the weight gradients at the end as two long products,
- * {@code Hᵀ·dG} and {@code Xᵀ·dG}, over all steps at once. The step-by-step tape instead records ~10 operations per
+ * PyTorch's {@code nn.LSTM} and cuDNN do): each step forms {@code x_t·W_i} and {@code h·W_h} straight into two
+ * reused buffers and runs {@link LstmPointwise}'s fused update over them, saving only the activations; the backward
+ * pass walks the steps in reverse with one {@code dG·W_hᵀ} product each and forms the weight gradients at the end as
+ * two long products, {@code Hᵀ·dG} and {@code Xᵀ·dG} ({@link MatmulKernel#gemmTN}, H and X read in place), over all
+ * steps at once. The step-by-step tape instead records ~10 operations per
  * step and multiplies short matrices for every weight gradient at every step. Forward values are bit for bit those
  * of {@link LstmCell#forward} step by step (the same products row for row, the same sums in the same order); the
  * gradients are equal up to the order of their sums over steps.
