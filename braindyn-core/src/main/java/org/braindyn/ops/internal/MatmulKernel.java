@@ -257,33 +257,6 @@ public final class MatmulKernel {
     }
 
     /**
-     * Columns {@code [p·NR, p·NR + w)} of C from a packed depth block of panel {@code p}: A's rows start at
-     * {@code a0 + i·lda} and the block has {@code depth} terms; {@code acc} adds to C's values instead of starting
-     * from zero; {@code tile} (MR × NR) when the panel is partial.
-     */
-    private static void packedPanelF32(float[] a, int a0, int lda, int depth, float[] pack, float[] tile, float[] c, int c0, int m, int n, int p, boolean acc) {
-        int j0 = p * NR, w = Math.min(NR, n - j0);
-        if (w == NR) tile = null;
-        int i = 0;
-        for (; i + MR <= m; i += MR) {
-            if (tile == null) block6(a, a0 + i * lda, lda, depth, pack, 0, c, c0 + i * n + j0, n, acc);
-            else {
-                if (acc) for (int r = 0; r < MR; r++) System.arraycopy(c, c0 + (i + r) * n + j0, tile, r * NR, w);
-                block6(a, a0 + i * lda, lda, depth, pack, 0, tile, 0, NR, acc);
-                for (int r = 0; r < MR; r++) System.arraycopy(tile, r * NR, c, c0 + (i + r) * n + j0, w);
-            }
-        }
-        for (; i < m; i++) {
-            if (tile == null) block1(a, a0 + i * lda, depth, pack, c, c0 + i * n + j0, acc);
-            else {
-                if (acc) System.arraycopy(c, c0 + i * n + j0, tile, 0, w);
-                block1(a, a0 + i * lda, depth, pack, tile, 0, acc);
-                System.arraycopy(tile, 0, c, c0 + i * n + j0, w);
-            }
-        }
-    }
-
-    /**
      * A float32 right operand {@code B (k × n)} packed into the micro-kernel's panels once, for repeated products
      * {@code C = A·B} that allocate nothing (a compiled loop multiplying by the same weights every step). The
      * products are bit-identical to {@link #gemm}'s: the same panels, blocks and summation order. Products with
@@ -292,13 +265,14 @@ public final class MatmulKernel {
     public static final class PackedF32 {
         private final int k, n;
         private final float[][] panels;
-        private final float[] tile = new float[MR * NR];
+        private final float[] tile = new float[MR * NR], rows;
 
         /** Room for a {@code k × n} B; fill it with {@link #pack}. */
         public PackedF32(int k, int n) {
             this.k = k;
             this.n = n;
             panels = new float[(n + NR - 1) / NR][k * NR];
+            rows = new float[MR * k];
         }
 
         /** True when a product with {@code m} rows of A uses the packed panels (otherwise B is read directly). */
@@ -315,7 +289,7 @@ public final class MatmulKernel {
         /** {@code C[c0 …] = A[a0 …] (m × k) · B}; {@code b, b0} is B itself, read when {@link #packs} is false. */
         public void multiply(float[] a, int a0, float[] b, int b0, float[] c, int c0, int m) {
             if (!packs(m)) { gemmF32(a, a0, b, b0, c, c0, m, k, n); return; }
-            for (int p = 0; p < panels.length; p++) packedPanelF32(a, a0, k, k, panels[p], tile, c, c0, m, n, p, false);
+            for (int p = 0; p < panels.length; p++) rowBlockF32(a, a0, k, k, panels[p], tile, rows, c, c0 + p * NR, n, m, Math.min(NR, n - p * NR), false);
         }
     }
 
@@ -356,18 +330,6 @@ public final class MatmulKernel {
         c30.intoArray(c, cr + 3 * ldc); c31.intoArray(c, cr + 3 * ldc + VL);
         c40.intoArray(c, cr + 4 * ldc); c41.intoArray(c, cr + 4 * ldc + VL);
         c50.intoArray(c, cr + 5 * ldc); c51.intoArray(c, cr + 5 * ldc + VL);
-    }
-
-    /** One row of C over one packed panel block, from zero or (with {@code acc}) from C. */
-    private static void block1(float[] a, int ar, int depth, float[] pack, float[] c, int cr, boolean acc) {
-        FloatVector c0 = acc ? FloatVector.fromArray(F, c, cr) : FloatVector.zero(F), c1 = acc ? FloatVector.fromArray(F, c, cr + VL) : FloatVector.zero(F);
-        for (int q = 0, pb = 0; q < depth; q++, pb += NR) {
-            FloatVector x = FloatVector.broadcast(F, a[ar + q]);
-            c0 = x.fma(FloatVector.fromArray(F, pack, pb), c0);
-            c1 = x.fma(FloatVector.fromArray(F, pack, pb + VL), c1);
-        }
-        c0.intoArray(c, cr);
-        c1.intoArray(c, cr + VL);
     }
 
     /** Float64 C = A·B with the same panel and 6-row register blocking as float32 ({@link #gemmF32}), on {@code DoubleVector}s. */
