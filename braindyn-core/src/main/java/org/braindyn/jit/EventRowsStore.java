@@ -9,7 +9,8 @@ import org.braindyn.ops.internal.EventMatmulKernels;
  * valid for the whole backward pass.
  */
 final class EventRowsStore {
-    private final java.util.Map<Integer, EventMatmulKernels.Scratch[]> slots = new java.util.HashMap<>();
+    /** {@code slots[j][t]}: slice input j's lists at step t (rows allocated on first use). */
+    private final EventMatmulKernels.Scratch[][] slots;
     private final int steps;
     /**
      * Slice inputs {@code [0, slices)} are the forward loop's {@code xs}, the only ones recorded; a reverse loop's
@@ -22,20 +23,22 @@ final class EventRowsStore {
     EventRowsStore(int steps, int slices) {
         this.steps = steps;
         this.slices = slices;
+        this.slots = new EventMatmulKernels.Scratch[slices][];
     }
 
     int steps() { return steps; }
 
     /** The lists of slice input {@code j} at step {@code t} (created on first use). */
     EventMatmulKernels.Scratch slot(int j, int t) {
-        EventMatmulKernels.Scratch[] s = slots.computeIfAbsent(j, k -> new EventMatmulKernels.Scratch[steps]);
+        EventMatmulKernels.Scratch[] s = slots[j];
+        if (s == null) s = slots[j] = new EventMatmulKernels.Scratch[steps];
         if (s[t] == null) s[t] = new EventMatmulKernels.Scratch();
         return s[t];
     }
 
     /** Whether a forward run recorded step {@code t} of slice input {@code j}. */
     boolean has(int j, int t) {
-        EventMatmulKernels.Scratch[] s = slots.get(j);
+        EventMatmulKernels.Scratch[] s = slots[j];
         return s != null && s[t] != null;
     }
 }

@@ -22,21 +22,33 @@ public final class Encoders {
 
     /** Latency code of {@code x} {@code (batch, features)} over {@code steps}, with τ in steps and threshold θ in (0, 1). */
     public static Tensor latency(Tensor x, int steps, double tauSteps, double threshold) {
-        if (x.ndim() != 2) throw new IllegalArgumentException("Encoders.latency: x must be (batch, features); got " + x.shape());
-        if (steps < 1 || !(tauSteps > 0) || !(threshold > 0 && threshold < 1))
-            throw new IllegalArgumentException("Encoders.latency: needs steps >= 1, tau > 0 and threshold in (0, 1); got " + steps + ", " + tauSteps + ", " + threshold);
         int b = x.dim(0), f = x.dim(1);
-        double[] v = x.astype(DType.F64).contiguous().toDoubleArray();
+        int[] when = spikeSteps(x, steps, tauSteps, threshold);
         float[] out = new float[b * steps * f];
         for (int i = 0; i < b; i++)
             for (int j = 0; j < f; j++) {
-                double xi = v[i * f + j];
-                if (xi < threshold) continue;
-                double c = Math.max(xi, threshold + 1e-7);
-                int t = (int) (tauSteps * Math.log(c / (c - threshold)));
-                if (t < steps) out[(i * steps + t) * f + j] = 1;
+                int t = when[i * f + j];
+                if (t >= 0) out[(i * steps + t) * f + j] = 1;
             }
         return Tensor.wrap(DType.F32, Shape.of(b, steps, f), out);
+    }
+
+    /** The step of each entry's one latency spike, {@code -1} for none (below threshold or after the last step). */
+    private static int[] spikeSteps(Tensor x, int steps, double tauSteps, double threshold) {
+        if (x.ndim() != 2) throw new IllegalArgumentException("Encoders.latency: x must be (batch, features); got " + x.shape());
+        if (steps < 1 || !(tauSteps > 0) || !(threshold > 0 && threshold < 1))
+            throw new IllegalArgumentException("Encoders.latency: needs steps >= 1, tau > 0 and threshold in (0, 1); got " + steps + ", " + tauSteps + ", " + threshold);
+        double[] v = x.astype(DType.F64).contiguous().toDoubleArray();
+        int[] when = new int[v.length];
+        for (int k = 0; k < v.length; k++) {
+            double xi = v[k];
+            when[k] = -1;
+            if (xi < threshold) continue;
+            double c = Math.max(xi, threshold + 1e-7);
+            int t = (int) (tauSteps * Math.log(c / (c - threshold)));
+            if (t < steps) when[k] = t;
+        }
+        return when;
     }
 
     /**
@@ -44,13 +56,14 @@ public final class Encoders {
      * code has a 1.
      */
     public static Tensor latencySpikes(Tensor x, int steps, double tauSteps, double threshold) {
-        Tensor code = latency(x, steps, tauSteps, threshold);
         int b = x.dim(0), f = x.dim(1);
-        float[] c = (float[]) code.storage();
+        int[] when = spikeSteps(x, steps, tauSteps, threshold);
         boolean[] out = new boolean[steps * b * f];
         for (int i = 0; i < b; i++)
-            for (int t = 0; t < steps; t++)
-                for (int j = 0, src = (i * steps + t) * f, dst = (t * b + i) * f; j < f; j++) out[dst + j] = c[src + j] != 0;
+            for (int j = 0; j < f; j++) {
+                int t = when[i * f + j];
+                if (t >= 0) out[(t * b + i) * f + j] = true;
+            }
         return Tensor.wrap(DType.BOOL, Shape.of(steps, b, f), out);
     }
 
