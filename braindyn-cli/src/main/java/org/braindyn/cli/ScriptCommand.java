@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
  * {@code ./braindyn script MyModel.java [ARGS …]}: runs a user's single-file program with the JDK's source launcher
  * (JEP 330), with BrainDyn on the class path and the JVM flags BrainDyn needs ({@code --add-modules
  * jdk.incubator.vector}, {@code --enable-native-access=ALL-UNNAMED}, headless figures). Arguments after the file go to
- * the program's {@code main}; the exit code is the program's.
+ * the program's {@code main}; the exit code is the program's. The program's JVM gets the memory, collector and
+ * compiler flags this command's JVM was started with ({@code ./braindyn}'s defaults, or {@code BRAINDYN_JAVA_OPTS}),
+ * so a script runs under the same settings as the examples.
  */
 @Command(name = "script", mixinStandardHelpOptions = true,
         description = "Run your own single-file model (MyModel.java) with BrainDyn on the class path.")
@@ -44,10 +46,28 @@ final class ScriptCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Djava.awt.headless=true", "-Xss8m", "-XX:CompileCommand=quiet", KERNEL_COMPILE, "-cp", classPath()));
+                "-Djava.awt.headless=true", "-Xss8m", "-XX:CompileCommand=quiet", KERNEL_COMPILE));
+        cmd.addAll(inheritedFlags(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        cmd.addAll(List.of("-cp", classPath()));
         cmd.add(file.toString());
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * The flags of {@code parent} (this JVM's command line) that a script's JVM should share: {@code -X…} and
+     * {@code -XX:…} settings and {@code -D} properties, without the ones already set above, agents or a flight
+     * recording (two JVMs writing one recording file would clash).
+     */
+    static List<String> inheritedFlags(List<String> parent) {
+        List<String> out = new ArrayList<>();
+        for (String a : parent) {
+            boolean vmFlag = a.startsWith("-XX:") || a.startsWith("-X") && !a.startsWith("-Xss") || a.startsWith("-D") && !a.startsWith("-Djava.awt.headless");
+            if (!vmFlag || a.startsWith("-XX:StartFlightRecording") || a.startsWith("-XX:FlightRecorderOptions") || a.equals(KERNEL_COMPILE)
+                    || a.equals("-XX:CompileCommand=quiet") || a.startsWith("-Xrun") || a.startsWith("-Xdebug")) continue;
+            out.add(a);
+        }
+        return out;
     }
 
     /** The class path this command runs with (BrainDyn's jars and their dependencies). */

@@ -60,6 +60,14 @@ class LauncherTest {
     }
 
     @Test
+    void scriptsShareTheLaunchersMemoryAndCompilerFlagsButNotItsRecording() {
+        List<String> parent = List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn32m", "-Xss8m",
+                "-XX:CompileCommand=quiet", ScriptCommand.KERNEL_COMPILE, "-XX:StartFlightRecording=filename=a.jfr",
+                "-Djava.awt.headless=true", "-Dbraindyn.home=/opt/braindyn", "-javaagent:x.jar");
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn32m", "-Dbraindyn.home=/opt/braindyn"), ScriptCommand.inheritedFlags(parent));
+    }
+
+    @Test
     void scriptRefusesAMissingFileOrANonJavaFile(@TempDir Path dir) throws Exception {
         var cli = new picocli.CommandLine(new Main());
         cli.getSubcommands().get("script").setStopAtPositional(true);
