@@ -162,7 +162,7 @@ public final class CsrKernels {
 
     /**
      * {@code A·x} with one value per synapse: each output row is a dot product of the row's values with the
-     * gathered entries of x, read straight from the backing arrays (float64: four interleaved partial sums).
+     * gathered entries of x, read straight from the backing arrays (float64: {@link CsrRowDots}).
      */
     private static Tensor rowDots(Tensor indptr, Tensor indices, Tensor data, Tensor x, Attr.Csr c, TensorType out) {
         Tensor ipc = indptr.contiguous(), ixc = indices.contiguous(), dc = data.contiguous(), xc = x.contiguous();
@@ -171,19 +171,7 @@ public final class CsrKernels {
         int rows = c.rows();
         if (out.dtype() == DType.F64) {
             double[] d = (double[]) dc.storage(), xv = (double[]) xc.storage(), y = new double[rows];
-            for (int r = 0; r < rows; r++) {
-                // four partial sums break the add latency chain (one add per ~4 cycles otherwise)
-                double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-                int s = ip[ipo + r], e = ip[ipo + r + 1];
-                for (; s + 3 < e; s += 4) {
-                    a0 += d[dof + s] * xv[xo + ix[ixo + s]];
-                    a1 += d[dof + s + 1] * xv[xo + ix[ixo + s + 1]];
-                    a2 += d[dof + s + 2] * xv[xo + ix[ixo + s + 2]];
-                    a3 += d[dof + s + 3] * xv[xo + ix[ixo + s + 3]];
-                }
-                for (; s < e; s++) a0 += d[dof + s] * xv[xo + ix[ixo + s]];
-                y[r] = (a0 + a1) + (a2 + a3);
-            }
+            CsrRowDots.rows(ip, ipo, ix, ixo, d, dof, xv, xo, rows, y, 0);
             return Tensor.wrap(DType.F64, out.shape(), y);
         }
         float[] d = (float[]) dc.storage(), xv = (float[]) xc.storage(), y = new float[rows];
