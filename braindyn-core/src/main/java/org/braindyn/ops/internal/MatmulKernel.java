@@ -365,28 +365,8 @@ public final class MatmulKernel {
      * normal-equation accumulation ({@code train.Syrk}).
      */
     public static void block6F64(double[] a, int ar, int k, double[] pack, int po, double[] tile) {
-        DoubleVector c00 = DoubleVector.zero(D), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int q = 0, pb = po; q < k; q++, pb += DNR) {
-            DoubleVector b0 = DoubleVector.fromArray(D, pack, pb), b1 = DoubleVector.fromArray(D, pack, pb + DVL);
-            DoubleVector x0 = DoubleVector.broadcast(D, a[ar + q]);
-            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
-            DoubleVector x1 = DoubleVector.broadcast(D, a[ar + k + q]);
-            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
-            DoubleVector x2 = DoubleVector.broadcast(D, a[ar + 2 * k + q]);
-            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
-            DoubleVector x3 = DoubleVector.broadcast(D, a[ar + 3 * k + q]);
-            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
-            DoubleVector x4 = DoubleVector.broadcast(D, a[ar + 4 * k + q]);
-            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
-            DoubleVector x5 = DoubleVector.broadcast(D, a[ar + 5 * k + q]);
-            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
-        }
-        c00.intoArray(tile, 0); c01.intoArray(tile, DVL);
-        c10.intoArray(tile, DNR); c11.intoArray(tile, DNR + DVL);
-        c20.intoArray(tile, 2 * DNR); c21.intoArray(tile, 2 * DNR + DVL);
-        c30.intoArray(tile, 3 * DNR); c31.intoArray(tile, 3 * DNR + DVL);
-        c40.intoArray(tile, 4 * DNR); c41.intoArray(tile, 4 * DNR + DVL);
-        c50.intoArray(tile, 5 * DNR); c51.intoArray(tile, 5 * DNR + DVL);
+        java.util.Arrays.fill(tile, 0, MR * DNR, 0.0);
+        block6F64Into(a, ar, k, pack, po, tile, 0, DNR);
     }
 
     /**
