@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# ESN run + ridge fit, BrainDyn against NumPy/SciPy on the same weights, float64, one thread each: medians of REPEATS.
-# Usage: bench/esn-vs-numpy.sh [REPEATS] [STEPS] [UNITS]
+# ESN run + ridge fit, BrainDyn against NumPy/SciPy on the same weights, float64, THREADS each (default 1; with 2,
+# BrainDyn accumulates the normal equations beside the run and the peer's OpenBLAS gets 2 threads): medians of REPEATS.
+# Usage: bench/esn-vs-numpy.sh [REPEATS] [STEPS] [UNITS] [THREADS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repeats=${1:-3}; steps=${2:-100000}; units=${3:-2000}
+repeats=${1:-3}; steps=${2:-100000}; units=${3:-2000}; threads=${4:-1}
 command -v python3 >/dev/null || { echo "python3 is needed for the peer"; exit 1; }
 python3 -c "import numpy, scipy" 2>/dev/null || { echo "installing python3-numpy python3-scipy"; sudo apt-get install -y python3-numpy python3-scipy; }
 out=$(mktemp)
 for r in $(seq "$repeats"); do
-  ./braindyn bench esn-fit --steps "$steps" --units "$units" --json --peer 2>/dev/null | grep '"bench"' | tee -a "$out"
+  ./braindyn bench esn-fit --steps "$steps" --units "$units" --threads "$threads" --json --peer 2>/dev/null | grep '"bench"' | tee -a "$out"
 done
 python3 - "$out" <<'PY'
 import json, statistics, sys

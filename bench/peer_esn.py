@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The NumPy/SciPy peer of `./braindyn bench esn-fit --peer`: the same echo-state network (weights read from the
-.npz BrainDyn wrote), driven by the same signal, fitted by the same ridge regression, float64, one thread.
+.npz BrainDyn wrote), driven by the same signal, fitted by the same ridge regression, float64, with the BLAS threads it is given (OPENBLAS_NUM_THREADS).
 ReservoirPy's algorithm: a SciPy CSR mat-vec per step; states gathered in blocks of 1,000 steps whose X^T X and
 X^T Y are accumulated (X = [1, states]); a Cholesky solve of (X^T X + beta I) W = X^T Y.
 Usage: peer_esn.py IN.npz OUT_W.npy   (prints one JSON line of timings)"""

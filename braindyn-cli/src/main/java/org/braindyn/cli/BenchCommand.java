@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "matmul, esn-fit, train-step: also time the peer (NumPy / PyTorch, one thread) in the same run and print the ratio.")
     boolean peer;
 
-    @Option(names = "--threads", description = "train-step: threads for BrainDyn's kernels and the PyTorch peer's (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    @Option(names = "--threads", description = "train-step, esn-fit: threads for BrainDyn's kernels and the peer's (PyTorch; NumPy's BLAS) (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
     @Option(names = "--eager", description = "train-step --model snn: run the 100 steps one by one instead of as a compiled loop (and its compiled reverse loop).")
@@ -69,7 +69,10 @@ final class BenchCommand implements Callable<Integer> {
             case "eventsum" -> eventSum();
             case "elementwise" -> elementwise();
             case "lif-step" -> LifBench.run(neurons, steps == null ? 10000 : steps, repeats, json);
-            case "esn-fit" -> EsnBench.run(units, steps == null ? 100_000 : steps, json, peer);
+            case "esn-fit" -> {
+                if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "bench esn-fit: --threads must be >= 1; got " + threads);
+                EsnBench.run(units, steps == null ? 100_000 : steps, json, peer, threads);
+            }
             case "train-step" -> {
                 if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "bench train-step: --threads must be >= 1; got " + threads);
                 Config.setParallelKernels(threads > 1);

@@ -26,11 +26,14 @@ final class PeerNumpy {
      * A python3 peer process with one BLAS/OpenMP thread and OpenBLAS left to pick its kernel for this CPU (the
      * machine's {@code OPENBLAS_CORETYPE}/{@code OPENBLAS_L2_SIZE} overrides removed); stderr merged into stdout.
      */
-    static ProcessBuilder oneThread(List<String> cmd) {
+    static ProcessBuilder oneThread(List<String> cmd) { return withThreads(cmd, 1); }
+
+    /** As {@link #oneThread}, with {@code threads} BLAS/OpenMP threads. */
+    static ProcessBuilder withThreads(List<String> cmd, int threads) {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("OPENBLAS_CORETYPE");
         pb.environment().remove("OPENBLAS_L2_SIZE");
-        for (String v : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}) pb.environment().put(v, "1");
+        for (String v : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}) pb.environment().put(v, String.valueOf(threads));
         return pb;
     }
 

@@ -38,13 +38,16 @@ public final class Gram {
      * Adds the rows of {@code [1, x]} when {@code ones} (x then has {@code p − 1} columns: the constant column is
      * never materialised), else of {@code x} {@code (n, p)}, with targets {@code y} {@code (n, q)}.
      */
-    public void add(Tensor x, Tensor y, boolean ones) {
+    public void add(Tensor x, Tensor y, boolean ones) { add(x, y, ones, true); }
+
+    /** {@link #add(Tensor, Tensor, boolean)}, sharing the work among the cores only if {@code share} (and parallel kernels are on). */
+    void add(Tensor x, Tensor y, boolean ones, boolean share) {
         int px = p - (ones ? 1 : 0);
         if (x.ndim() != 2 || x.dim(1) != px) throw new IllegalArgumentException("Gram.add: features must have shape (n, " + px + "); got " + x.shape());
         if (y.ndim() != 2 || y.dim(1) != q || y.dim(0) != x.dim(0))
             throw new IllegalArgumentException("Gram.add: targets must have shape (" + x.dim(0) + ", " + q + "); got " + y.shape());
         if (x.dim(0) == 0) return;
-        Syrk.accumulate(x.astype(DType.F64).contiguous().toDoubleArray(), x.dim(0), px, ones, y.astype(DType.F64).contiguous().toDoubleArray(), q, g, r);
+        Syrk.accumulate(x.astype(DType.F64).contiguous().toDoubleArray(), x.dim(0), px, ones, y.astype(DType.F64).contiguous().toDoubleArray(), q, g, r, share);
         rows += x.dim(0);
     }
 

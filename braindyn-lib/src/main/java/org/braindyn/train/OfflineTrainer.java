@@ -5,9 +5,14 @@ import static org.braindyn.tensor.BM.*;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.braindyn.jit.Loops;
 import org.braindyn.nn.Dense;
 import org.braindyn.nn.Sequential;
+import org.braindyn.ops.internal.Parallel;
 import org.braindyn.tensor.DType;
 import org.braindyn.tensor.Index;
 import org.braindyn.tensor.Tensor;
@@ -32,6 +37,7 @@ public final class OfflineTrainer {
     private int chunkSteps = 0;
     private PrintStream log;
     private double lastFitSeconds, lastRunSeconds, lastGramSeconds, lastSolveSeconds;
+    private boolean lastOverlapped;
 
     /**
      * @param model  the chain; its last node must be a {@link Dense} readout
@@ -72,8 +78,19 @@ public final class OfflineTrainer {
     /** Of {@link #lastFitSeconds()}: running the chain to collect its states. */
     public double lastRunSeconds() { return lastRunSeconds; }
 
-    /** Of {@link #lastFitSeconds()}: accumulating the normal equations (or keeping the rows, for logistic regression). */
+    /**
+     * Accumulating the normal equations (or keeping the rows, for logistic regression) in the last {@link #fit}; part
+     * of {@link #lastFitSeconds()}, or running beside the collection when {@link #lastOverlapped()}.
+     */
     public double lastGramSeconds() { return lastGramSeconds; }
+
+    /**
+     * Whether the last {@link #fit} accumulated each chunk's normal equations on a second thread while the chain
+     * ran the next chunk (ridge-type methods with parallel kernels on, {@code Config.setParallelKernels}, and two
+     * or more cores): the wall time is then about the larger of the two, not their sum. The sums are added in the
+     * same order either way, so the fitted weights are the same bits.
+     */
+    public boolean lastOverlapped() { return lastOverlapped; }
 
     /** Of {@link #lastFitSeconds()}: solving them. */
     public double lastSolveSeconds() { return lastSolveSeconds; }
@@ -91,14 +108,14 @@ public final class OfflineTrainer {
         Tensor w;
         if (method.needsRows()) {                               // logistic: every design row is kept (memory ∝ T·p)
             List<Tensor> fx = new ArrayList<>(), fy = new ArrayList<>();
-            long rows = collect(xs, ys, resetState, (f, y) -> { fx.add(f); fy.add(y); });
+            long rows = collect(xs, ys, resetState, false, (f, y) -> { fx.add(f); fy.add(y); });
             if (rows > Integer.MAX_VALUE) throw new IllegalArgumentException("OfflineTrainer: " + rows + " rows are too many to keep for " + method);
             long ts = System.nanoTime();
             w = Regression.fit(method, concatenate(0, fx.toArray(Tensor[]::new)), concatenate(0, fy.toArray(Tensor[]::new)), bias).weights();
             lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
         } else {
             Gram g = new Gram(model.readoutInputFeatures() + (bias ? 1 : 0), model.outFeatures());
-            collect(xs, ys, resetState, (f, y) -> g.add(f, y, bias));
+            collect(xs, ys, resetState, true, (f, y) -> g.add(f, y, bias, !lastOverlapped));   // beside the run: one core for the sums
             long ts = System.nanoTime();
             w = Regression.solve(method, g, bias);
             lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
@@ -115,7 +132,7 @@ public final class OfflineTrainer {
     }
 
     /** Runs the chain over the sequences in chunks, handing each chunk's design rows (without the constant) and targets on; returns the rows. */
-    private long collect(Tensor xs, Tensor ys, boolean resetState, java.util.function.BiConsumer<Tensor, Tensor> sink) {
+    private long collect(Tensor xs, Tensor ys, boolean resetState, boolean overlap, java.util.function.BiConsumer<Tensor, Tensor> sink) {
         int in = model.inFeatures(), out = model.outFeatures();
         if (xs == null || xs.ndim() != 3 || xs.dim(2) != in)
             throw new IllegalArgumentException("OfflineTrainer.fit: inputs must have shape (batch, time, " + in + "); got " + (xs == null ? "null" : xs.shape()));
@@ -129,24 +146,58 @@ public final class OfflineTrainer {
         int chunk = chunkSteps > 0 ? chunkSteps : Math.max(1, Math.min(steps, (4 << 20) / Math.max(1, batch * (feats + 1))));
         Tensor xt = xs.transpose(1, 0, 2), yt = ys.transpose(1, 0, 2);
         lastRunSeconds = lastGramSeconds = 0;
+        lastOverlapped = overlap && chunk < steps && Parallel.enabled() && Parallel.threads() >= 2;
+        ExecutorService beside = lastOverlapped ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "braindyn-gram");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Future<?> pending = null;
+        long[] gramNanos = {0};
         long total = 0;
-        for (int s0 = 0; s0 < steps; s0 += chunk) {
-            long tr = System.nanoTime();
-            int s1 = Math.min(steps, s0 + chunk);
-            Tensor xc = xt.get(s0 + ":" + s1), yc = yt.get(s0 + ":" + s1);
-            Tensor feats3 = model.jit()
-                    ? Loops.forLoop(a -> new Tensor[] {model.step(a[0], a[1]).readoutInput()}, xc, yc)[0]
-                    : eager(xc, yc);
-            int rows = (s1 - s0) * batch;
-            Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64);
-            long tg = System.nanoTime();
-            lastRunSeconds += (tg - tr) / 1e9;
-            sink.accept(f2, yc.reshape(rows, out));
-            lastGramSeconds += (System.nanoTime() - tg) / 1e9;
-            total += rows;
-            if (log != null) log.printf("  collected steps %d–%d of %d%n", s0, s1, steps);
+        try {
+            for (int s0 = 0; s0 < steps; s0 += chunk) {
+                long tr = System.nanoTime();
+                int s1 = Math.min(steps, s0 + chunk);
+                Tensor xc = xt.get(s0 + ":" + s1), yc = yt.get(s0 + ":" + s1);
+                Tensor feats3 = model.jit()
+                        ? Loops.forLoop(a -> new Tensor[] {model.step(a[0], a[1]).readoutInput()}, xc, yc)[0]
+                        : eager(xc, yc);
+                int rows = (s1 - s0) * batch;
+                Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64), y2 = yc.reshape(rows, out);
+                lastRunSeconds += (System.nanoTime() - tr) / 1e9;
+                Runnable add = () -> {
+                    long tg = System.nanoTime();
+                    sink.accept(f2, y2);
+                    gramNanos[0] += System.nanoTime() - tg;
+                };
+                if (beside == null) add.run();
+                else {
+                    await(pending);                             // one chunk in flight: memory stays two chunks' states
+                    pending = beside.submit(add);
+                }
+                total += rows;
+                if (log != null) log.printf("  collected steps %d–%d of %d%n", s0, s1, steps);
+            }
+            await(pending);
+        } finally {
+            if (beside != null) beside.shutdownNow();
         }
+        lastGramSeconds = gramNanos[0] / 1e9;
         return total;
+    }
+
+    private static void await(Future<?> f) {
+        if (f == null) return;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("OfflineTrainer.fit: interrupted while accumulating the normal equations", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("OfflineTrainer.fit: accumulating the normal equations failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private Tensor eager(Tensor xc, Tensor yc) {

@@ -1,14 +1,16 @@
 package org.braindyn.train;
 
 import org.braindyn.ops.internal.MatmulKernel;
+import org.braindyn.ops.internal.Parallel;
 
 /**
  * {@code G += XᵀX} (upper triangle) and {@code R += XᵀY} for a row-major block X {@code (n, p)} in float64, the
  * inner loop of {@link Gram}. Rows of X are taken {@value #DEPTH} at a time and packed into panels of 6 columns
  * (the broadcast side) and {@code 2·lanes} columns (the vector side); chunks of {@value #CHUNK} row blocks are
- * swept across all column panels, and each 6 × {@code 2·lanes} tile of G that
- * touches the upper triangle is computed by the matmul kernel's float64 micro-kernel ({@code MatmulKernel.block6F64}). An optional leading column of ones
- * (the intercept) is handled without materialising it.
+ * swept across all column panels, and each 6 × {@code 2·lanes} tile of G that touches the upper triangle is computed
+ * by the matmul kernel's float64 micro-kernel ({@code MatmulKernel.block6F64Into}). With parallel kernels on
+ * ({@code Config.setParallelKernels}) the column panels are shared among the cores, with the same bits as one
+ * thread. An optional leading column of ones (the intercept) is handled without materialising it.
  */
 final class Syrk {
     private static final int NR = MatmulKernel.F64_TILE_COLS, MR = MatmulKernel.F64_TILE_ROWS, DEPTH = 256;
@@ -24,9 +26,9 @@ final class Syrk {
     /**
      * Accumulates rows {@code 0…n−1} of {@code x} ({@code n × px}, row-major) into {@code g} ({@code p × p}) and
      * {@code r} ({@code p × q}) with {@code y} ({@code n × q}), where {@code p = px + (ones ? 1 : 0)} and, with
-     * {@code ones}, column 0 of the design is the constant 1.
+     * {@code ones}, column 0 of the design is the constant 1; {@code share}: the panels may be split among the cores.
      */
-    static void accumulate(double[] x, int n, int px, boolean ones, double[] y, int q, double[] g, double[] r) {
+    static void accumulate(double[] x, int n, int px, boolean ones, double[] y, int q, double[] g, double[] r, boolean share) {
         int off = ones ? 1 : 0, p = px + off;
         if (ones) {                                                    // the constant column's row and column of G
             g[0] += n;
@@ -44,28 +46,45 @@ final class Syrk {
             }
         }
         int panels = (px + NR - 1) / NR, blocks = (px + MR - 1) / MR;
-        double[] packB = new double[DEPTH * NR * panels], packA = new double[DEPTH * MR * blocks], tile = new double[MR * NR];
+        double[] packB = new double[DEPTH * NR * panels], packA = new double[DEPTH * MR * blocks];
+        // Panels of G are disjoint, so they split across threads; each tile still receives its additions in row
+        // order, one micro-kernel call per depth block, so the sums are the same bits for any split.
+        boolean split = share && Parallel.enabled() && (long) px * px * n >= (1L << 26) && panels > 1;
         for (int r0 = 0; r0 < n; r0 += DEPTH) {
             int depth = Math.min(DEPTH, n - r0);
             pack(x, px, r0, depth, packB, NR, panels);
             packRows(x, px, r0, depth, packA, blocks);
-            for (int c0 = 0; c0 < blocks; c0 += CHUNK) {                   // a chunk of A's row blocks stays in L2 across the panels
-                int c1 = Math.min(blocks, c0 + CHUNK);
-                for (int jp = c0 * MR / NR; jp < panels; jp++) {           // panels left of the chunk's first row lie below the diagonal
-                    int j0 = jp * NR;
-                    for (int ib = c0; ib < c1; ib++) {
-                        int i0 = ib * MR;
-                        if (i0 > j0 + NR - 1) break;                        // the tile lies below the diagonal
-                        int rows = Math.min(MR, px - i0), cols = Math.min(NR, px - j0);
-                        if (rows == MR && cols == NR) {                   // a full tile: added into G by vectors
-                            MatmulKernel.block6F64Into(packA, ib * DEPTH * MR, depth, packB, jp * DEPTH * NR, g, (off + i0) * p + off + j0, p);
-                            continue;
-                        }
-                        MatmulKernel.block6F64(packA, ib * DEPTH * MR, depth, packB, jp * DEPTH * NR, tile);
-                        for (int a = 0; a < rows; a++) {
-                            int gr = (off + i0 + a) * p + off + j0, tr = a * NR;
-                            for (int b = 0; b < cols; b++) g[gr + b] += tile[tr + b];
-                        }
+            if (split) {                                                // panel jp holds ~jp tiles: every T-th panel per thread balances the triangle
+                int t = Parallel.threads();
+                Parallel.forRange(t, 1, (lo, hi) -> { for (int first = lo; first < hi; first++) panels(packA, packB, depth, px, p, off, blocks, panels, first, t, g); });
+            } else panels(packA, packB, depth, px, p, off, blocks, panels, 0, 1, g);
+        }
+    }
+
+    /**
+     * The tiles of G that touch the upper triangle in column panels {@code first, first + stride, …} (below
+     * {@code panels}), for one packed depth block.
+     */
+    private static void panels(double[] packA, double[] packB, int depth, int px, int p, int off, int blocks, int panels, int first, int stride, double[] g) {
+        double[] tile = null;
+        for (int c0 = 0; c0 < blocks; c0 += CHUNK) {                       // a chunk of A's row blocks stays in L2 across the panels
+            int c1 = Math.min(blocks, c0 + CHUNK), left = c0 * MR / NR;    // panels left of the chunk's first row lie below the diagonal
+            int jp0 = left <= first ? first : first + (left - first + stride - 1) / stride * stride;
+            for (int jp = jp0; jp < panels; jp += stride) {
+                int j0 = jp * NR;
+                for (int ib = c0; ib < c1; ib++) {
+                    int i0 = ib * MR;
+                    if (i0 > j0 + NR - 1) break;                            // the tile lies below the diagonal
+                    int rows = Math.min(MR, px - i0), cols = Math.min(NR, px - j0);
+                    if (rows == MR && cols == NR) {                       // a full tile: added into G by vectors
+                        MatmulKernel.block6F64Into(packA, ib * DEPTH * MR, depth, packB, jp * DEPTH * NR, g, (off + i0) * p + off + j0, p);
+                        continue;
+                    }
+                    if (tile == null) tile = new double[MR * NR];
+                    MatmulKernel.block6F64(packA, ib * DEPTH * MR, depth, packB, jp * DEPTH * NR, tile);
+                    for (int a = 0; a < rows; a++) {
+                        int gr = (off + i0 + a) * p + off + j0, tr = a * NR;
+                        for (int b = 0; b < cols; b++) g[gr + b] += tile[tr + b];
                     }
                 }
             }

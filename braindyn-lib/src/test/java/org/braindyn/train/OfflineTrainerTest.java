@@ -70,6 +70,56 @@ class OfflineTrainerTest {
     }
 
     @Test
+    void gramSharedAmongCoresIsTheSameBitsAsOneCore() {
+        Config.enableX64();
+        RandomState rng = new RandomState(5);
+        Tensor x = rng.normal(0, 1, 800, 301).astype(DType.F64), y = rng.normal(0, 1, 800, 2).astype(DType.F64);
+        assertTrue(301L * 301 * 800 >= 1L << 26, "large enough for Syrk to split its panels");
+        boolean before = Config.parallelKernels();
+        try {
+            double[][] g = new double[2][];
+            for (int t = 0; t < 2; t++) {
+                Config.setParallelKernels(t == 1);
+                Gram gram = new Gram(302, 2);
+                gram.add(x, y, true);
+                g[t] = gram.xtx().toDoubleArray();
+            }
+            assertArrayEquals(g[0], g[1], 0.0, "panels shared among cores: same sums in the same order");
+            Tensor full = concatenate(1, ones(800, 1).astype(DType.F64), x);
+            assertTrue(maxRel(matmul(full.transpose(), full), Tensor.wrap(DType.F64, org.braindyn.tensor.Shape.of(302, 302), g[1])) < 1e-13);
+        } finally {
+            Config.setParallelKernels(before);
+        }
+    }
+
+    @Test
+    void normalEquationsBesideTheRunGiveTheSameReadout() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores to overlap");
+        Config.enableX64();
+        Tensor s = sin(arange(801).astype(DType.F64).mul(0.1)).reshape(1, 801, 1);
+        boolean before = Config.parallelKernels();
+        try {
+            double[][] w = new double[2][];
+            boolean[] overlapped = new boolean[2];
+            for (int t = 0; t < 2; t++) {
+                Config.setParallelKernels(t == 1);
+                Naming.clearNameCache();
+                Reservoir r = Reservoir.builder(1, 120).spectralRadius(0.9).ffConnectivity(1).seed(6).build();
+                Dense o = LinearReadout.builder(120, 1).build();
+                OfflineTrainer tr = new OfflineTrainer(Sequential.of(r, o), new OfflineMethod.Ridge(1e-8)).chunkSteps(64);
+                tr.fit(s.get(":, :800"), s.get(":, 1:801"), true);
+                w[t] = o.fitted().reshape(-1).toDoubleArray();
+                overlapped[t] = tr.lastOverlapped();
+            }
+            assertFalse(overlapped[0], "one core: the sums follow each chunk");
+            assertTrue(overlapped[1], "parallel kernels on two cores: the sums run beside the next chunk");
+            assertArrayEquals(w[0], w[1], 0.0, "same sums in the same order: the same readout");
+        } finally {
+            Config.setParallelKernels(before);
+        }
+    }
+
+    @Test
     void aReservoirLearnsOneStepAheadPredictionOfASine() {
         Config.enableX64();
         Tensor s = sin(arange(1201).astype(DType.F64).mul(0.1)).reshape(1, 1201, 1);

@@ -24,9 +24,17 @@ public final class Parallel {
     /** Whether splitting is enabled. */
     public static boolean enabled() { return enabled; }
 
+    /**
+     * Threads a split loop runs on: the common pool's workers plus the calling thread, which takes part (a 2-core
+     * machine's pool has one worker, so it is 2 there), at most the available processors.
+     */
+    public static int threads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
+    }
+
     /** Runs {@code body} over {@code [0, n)}, in chunks of at least {@code grain} on several cores if worth it. */
     public static void forRange(int n, int grain, RangeBody body) {
-        int threads = ForkJoinPool.getCommonPoolParallelism();
+        int threads = threads();
         if (!enabled || threads < 2 || n < 2L * grain) {
             body.run(0, n);
             return;
