@@ -14,6 +14,7 @@ public final class Gram {
     private final int p, q;
     private final double[] g, r;
     private long rows;
+    private Syrk.Scratch scratch;   // packing buffers, kept between blocks (8 MB for 2,000 features)
 
     /** Empty sums for {@code p} features and {@code q} targets. */
     public Gram(int p, int q) {
@@ -47,8 +48,17 @@ public final class Gram {
         if (y.ndim() != 2 || y.dim(1) != q || y.dim(0) != x.dim(0))
             throw new IllegalArgumentException("Gram.add: targets must have shape (" + x.dim(0) + ", " + q + "); got " + y.shape());
         if (x.dim(0) == 0) return;
-        Syrk.accumulate(x.astype(DType.F64).contiguous().toDoubleArray(), x.dim(0), px, ones, y.astype(DType.F64).contiguous().toDoubleArray(), q, g, r, share);
+        int n = x.dim(0);
+        Syrk.Scratch s = scratch == null || !scratch.fits(px) ? (scratch = new Syrk.Scratch(px)) : scratch;
+        Syrk.accumulate(rowMajor(x, n * px), n, px, ones, rowMajor(y, n * q), q, g, r, share, s);
         rows += x.dim(0);
+    }
+
+    /** The float64 elements in C order: the tensor's own array when it is exactly that (a chunk of states is 33 MB), else a copy. */
+    private static double[] rowMajor(Tensor t, int size) {
+        Tensor c = t.astype(DType.F64).contiguous();
+        if (c.offset() == 0 && c.storage() instanceof double[] d && d.length == size) return d;
+        return c.toDoubleArray();
     }
 
     /** {@code G = XᵀX} as a symmetric {@code (p, p)} float64 tensor. */

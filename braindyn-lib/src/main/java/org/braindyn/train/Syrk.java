@@ -23,12 +23,27 @@ final class Syrk {
 
     private Syrk() {}
 
+    /** The packed panels of one depth block, reused from block to block. */
+    static final class Scratch {
+        final int px;
+        final double[] packA, packB;
+
+        Scratch(int px) {
+            this.px = px;
+            packB = new double[DEPTH * NR * ((px + NR - 1) / NR)];
+            packA = new double[DEPTH * MR * ((px + MR - 1) / MR)];
+        }
+
+        boolean fits(int features) { return features == px; }
+    }
+
     /**
      * Accumulates rows {@code 0…n−1} of {@code x} ({@code n × px}, row-major) into {@code g} ({@code p × p}) and
      * {@code r} ({@code p × q}) with {@code y} ({@code n × q}), where {@code p = px + (ones ? 1 : 0)} and, with
-     * {@code ones}, column 0 of the design is the constant 1; {@code share}: the panels may be split among the cores.
+     * {@code ones}, column 0 of the design is the constant 1; {@code share}: the panels may be split among the cores;
+     * {@code s}: packing buffers made for {@code px}.
      */
-    static void accumulate(double[] x, int n, int px, boolean ones, double[] y, int q, double[] g, double[] r, boolean share) {
+    static void accumulate(double[] x, int n, int px, boolean ones, double[] y, int q, double[] g, double[] r, boolean share, Scratch s) {
         int off = ones ? 1 : 0, p = px + off;
         if (ones) {                                                    // the constant column's row and column of G
             g[0] += n;
@@ -46,7 +61,7 @@ final class Syrk {
             }
         }
         int panels = (px + NR - 1) / NR, blocks = (px + MR - 1) / MR;
-        double[] packB = new double[DEPTH * NR * panels], packA = new double[DEPTH * MR * blocks];
+        double[] packB = s.packB, packA = s.packA;
         // Panels of G are disjoint, so they split across threads; each tile still receives its additions in row
         // order, one micro-kernel call per depth block, so the sums are the same bits for any split.
         boolean split = share && Parallel.enabled() && (long) px * px * n >= (1L << 26) && panels > 1;
