@@ -53,14 +53,18 @@ public final class Loops {
 
     /**
      * The compiled step of {@code forLoop(body, xs)} in words (compiling it if needed): one line per scheduled step,
-     * fused kernels with their member primitives and element counts, eager kernels by name.
+     * fused kernels with their member primitives and element counts, eager kernels by name; the first line counts the
+     * kernels, the planned bytes and the carries written over their own arrays (the others are copied every step).
      */
     public static String explainForLoop(Function<Tensor[], Tensor[]> body, Tensor... xs) {
         length(xs);
         List<TensorType> argTypes = new ArrayList<>();
         for (Tensor x : xs) argTypes.add(new TensorType(x.dtype(), x.shape().drop(1)));
         LoopStep ls = compiled(body, body, argTypes, xs.length, 0);
-        return ls.program.fusedKernels() + " fused kernels, " + ls.program.plannedBytes() + " planned bytes\n" + ls.program.describe();
+        int inPlace = 0;
+        for (boolean b : ls.inPlace) if (b) inPlace++;
+        return ls.program.fusedKernels() + " fused kernels, " + ls.program.plannedBytes() + " planned bytes, " + inPlace + " of " + ls.carries()
+                + " carries updated in place\n" + ls.program.describe();
     }
 
     /** {@link #forLoop} whose gradient stores only every {@code every}-th carry (memory ∝ T/every + every). */

@@ -610,8 +610,10 @@ final class Program {
 
     /**
      * Pairs {@code {input k, output k'}} from {@code pairs} that may share one array: the output is written by a
-     * fused kernel (directly, not copied), and the input is read by that kernel only, element by element, and is
-     * not itself an output (stores follow all loads of an element, so writing over the input is safe); or the
+     * fused kernel (directly, not copied), the input is read by that kernel element by element (stores follow all
+     * loads of an element, so writing over the input is safe) or not at all, otherwise only by event sums scheduled
+     * before it (the spikes of the last step, read by the projections before the neurons update), and it is not
+     * itself an output; or the
      * output is a {@code SCATTER} of the input that nothing else reads ({@link #inPlaceScatter}).
      */
     static int[][] inPlaceCandidates(Graph g, List<Fusion.Step> schedule, int[][] pairs) {
@@ -629,20 +631,23 @@ final class Program {
                 seenOut[v] = true;
                 continue;
             }
-            Fusion.Fused owner = null;
-            int readers = 0;
-            boolean fullLoad = false;
-            for (Fusion.Step s : schedule) {
+            // the kernel writing v (the owner) may write over u when it reads u element by element or not at all, and
+            // every other step reading u is an event sum (of last step's spikes, say) that runs before it: all of u is read by then
+            int owner = -1;
+            for (int p = 0; p < schedule.size() && owner < 0; p++)
+                if (schedule.get(p) instanceof Fusion.Fused f) for (int o : f.outputs()) if (o == v) owner = p;
+            boolean safe = owner >= 0;
+            for (int p = 0; p < schedule.size() && safe; p++) {
+                Fusion.Step s = schedule.get(p);
                 if (s instanceof Fusion.Fused f) {
-                    boolean writes = false;
-                    for (int o : f.outputs()) writes |= o == v;
-                    for (int j = 0; j < f.inputs().length; j++) if (f.inputs()[j] == u) { readers++; fullLoad = f.loads()[j] == Fusion.Load.FULL; if (writes) owner = f; }
-                    if (writes && owner == null) owner = f;
-                } else for (int i : ((Fusion.Single) s).node().in()) if (i == u) readers += 2;
+                    for (int j = 0; j < f.inputs().length; j++)
+                        if (f.inputs()[j] == u) safe &= p < owner || p == owner && f.loads()[j] == Fusion.Load.FULL;
+                } else {   // only an event sum: it makes a new array, where other ops may return a view of u
+                    Graph.Node n = ((Fusion.Single) s).node();
+                    for (int i : n.in()) if (i == u) safe &= p < owner && n.op() == Op.CSR_EVENT_SUM;
+                }
             }
-            boolean readByOwner = false;
-            if (owner != null) for (int i : owner.inputs()) readByOwner |= i == u;
-            if (owner != null && readers <= 1 && (readers == 0 || (readByOwner && fullLoad)) && g.type(u).equals(g.type(v))) {
+            if (safe && g.type(u).equals(g.type(v))) {
                 ok.add(pr);
                 seenOut[v] = true;
             }

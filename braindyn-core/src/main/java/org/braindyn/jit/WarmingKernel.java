@@ -1,21 +1,19 @@
 package org.braindyn.jit;
 
+import org.braindyn.ops.internal.SimdGate;
+
 /**
- * A vectorised kernel with a warm-up. Until HotSpot has compiled the SIMD loop, Vector API code runs boxed and is
- * far slower than the scalar loop, so each call runs the SIMD kernel on a short prefix of the elements (enough to
- * make it hot) and the scalar kernel on the rest, timing the prefix. Once the prefix runs in compiled time (well
- * under {@value #COMPILED_NS} ns) for several calls in a row, every call is SIMD. Both kernels compute the same bits and elementwise
- * work splits at any index, so results never depend on the phase. (A background warm-up thread was tried and
- * lost: on two cores it competes with the simulation and with HotSpot's compiler threads.)
+ * A vectorised kernel with a warm-up: until its SIMD loop is compiled (see {@link SimdGate}), each call runs the
+ * scalar kernel on the elements, and on the first calls and then on every few calls the SIMD kernel on a short prefix
+ * of them, timed. Both kernels compute the same bits and elementwise work splits at any index, so results never
+ * depend on the phase. (A background warm-up thread was tried and lost: on two cores it competes with the simulation
+ * and with HotSpot's compiler threads.)
  */
 final class WarmingKernel implements FusedKernel {
-    private static final int PREFIX = 2 * VectorEmitter.LANES;
-    /** A prefix call this fast means C2 has compiled the SIMD loop (interpreted or C1 Vector API code boxes every op). */
-    private static final long COMPILED_NS = 2_000;
+    private static final int PREFIX = SimdGate.PREFIX_VECTORS * VectorEmitter.LANES;
     private final FusedKernel vector, scalar;
     private final boolean[] shifted;          // FULL inputs and outputs: their offsets move with the split
-    private int good, calls;
-    private boolean warm = true;
+    private final SimdGate gate = new SimdGate();
     private int[] shiftedOffsets = new int[0];
 
     private WarmingKernel(WarmingKernel of) {
@@ -36,16 +34,15 @@ final class WarmingKernel implements FusedKernel {
         for (int j = nIn; j < nIn + nOut; j++) shifted[j] = true;
     }
 
-
     @Override public void run(Object[] arrays, int[] offsets, int n) {
-        if (!warm || n < 4 * PREFIX) { vector.run(arrays, offsets, n); return; }
+        if (gate.open() || n < 4 * PREFIX) { vector.run(arrays, offsets, n); return; }
+        if (!gate.probe()) { scalar.run(arrays, offsets, n); return; }
         if (shiftedOffsets.length != offsets.length) shiftedOffsets = new int[offsets.length];
         for (int j = 0; j < offsets.length; j++) shiftedOffsets[j] = offsets[j] + (shifted[j] ? PREFIX : 0);
         long t0 = System.nanoTime();
         vector.run(arrays, offsets, PREFIX);
         long t1 = System.nanoTime();
+        gate.probed(t1 - t0);
         scalar.run(arrays, shiftedOffsets, n - PREFIX);
-        good = t1 - t0 < COMPILED_NS ? good + 1 : 0;
-        if (good >= 8 || ++calls > 50_000) warm = false;
     }
 }

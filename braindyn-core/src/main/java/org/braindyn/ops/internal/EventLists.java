@@ -25,17 +25,38 @@ public final class EventLists {
 
     /** {@link #compact(boolean[], int, int, int[])} writing the indices into {@code out[at …]}; returns their count. */
     public static int compact(boolean[] ev, int off, int n, int[] out, int at) {
-        int c = at, i = 0;
-        if (L <= 64) {
-            for (int bound = S.loopBound(n); i < bound; i += L) {
-                long bits = VectorMask.fromArray(S, ev, off + i).toLong();
-                while (bits != 0) {
-                    out[c++] = i + Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                }
+        if (L > 64) return scalar(ev, off, 0, n, out, at) - at;
+        if (GATE.open() || n < 4 * PREFIX) {
+            int bound = S.loopBound(n);
+            return scalar(ev, off, bound, n, out, simdRange(ev, off, bound, out, at)) - at;
+        }
+        if (!GATE.probe()) return scalar(ev, off, 0, n, out, at) - at;
+        long t = System.nanoTime();
+        int c = simdRange(ev, off, PREFIX, out, at);
+        GATE.probed(System.nanoTime() - t);
+        return scalar(ev, off, PREFIX, n, out, c) - at;
+    }
+
+    /** Shared by every caller: the warm-up concerns this method's code, not a call site's data. */
+    private static final SimdGate GATE = new SimdGate();
+    private static final int PREFIX = SimdGate.PREFIX_VECTORS * L;
+
+    /** The SIMD scan of {@code [0, bound)} ({@code bound} a multiple of the register); returns the new write position. */
+    private static int simdRange(boolean[] ev, int off, int bound, int[] out, int at) {
+        int c = at;
+        for (int i = 0; i < bound; i += L) {
+            long bits = VectorMask.fromArray(S, ev, off + i).toLong();
+            while (bits != 0) {
+                out[c++] = i + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
             }
         }
-        for (; i < n; i++) if (ev[off + i]) out[c++] = i;
-        return c - at;
+        return c;
+    }
+
+    /** Appends the true positions of {@code [from, n)} at {@code out[c …]}; returns the new write position. */
+    private static int scalar(boolean[] ev, int off, int from, int n, int[] out, int c) {
+        for (int i = from; i < n; i++) if (ev[off + i]) out[c++] = i;
+        return c;
     }
 }

@@ -28,6 +28,40 @@ class EventListsTest {
     }
 
     @Test
+    void compactGivesTheSameListsBeforeDuringAndAfterItsSimdWarmUp() {
+        // the scalar loop, the timed SIMD prefix and the whole SIMD scan take turns while the gate warms up (SimdGate)
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 4000;
+        boolean[] ev = new boolean[n + 1];
+        int[] out = new int[n];
+        for (int call = 0; call < 3 * SimdGate.TRIGGER; call++) {
+            for (int i = 0; i < ev.length; i++) ev[i] = r.nextDouble() < 0.02;
+            int c = EventLists.compact(ev, call & 1, n, out);
+            assertArrayEquals(reference(ev, call & 1, n), java.util.Arrays.copyOf(out, c), "call " + call);
+        }
+    }
+
+    @Test
+    void theListSumsTolerateEmptyLastRowsAndAnEmptyMatrix() {
+        // rows 2 and 3 have no synapses: the look-ahead read of a later row must stay inside the arrays
+        int[] ip = {0, 2, 3, 3, 3}, ix = {1, 2, 0};
+        float[] w = {1f, 2f, 4f};
+        int[] rows = {0, 1, 2, 3};
+        for (boolean homo : new boolean[] {true, false}) {
+            float[] out = new float[3];
+            CsrKernels.eventSumListInto(ip, 0, ix, 0, w, 0, homo, rows, rows.length, out, 0, 3);
+            assertArrayEquals(homo ? new float[] {1, 1, 1} : new float[] {4, 1, 2}, out, "homogeneous " + homo);
+            float[] cols = {9, 9, 9};
+            int[] from = CsrKernels.columnSplit(ip, 0, ix, 0, 4, 0), to = CsrKernels.columnSplit(ip, 0, ix, 0, 4, 3);
+            CsrKernels.eventSumListColumns(ix, 0, w, 0, homo, rows, rows.length, from, to, cols, 0, 0, 3);
+            assertArrayEquals(out, cols, "columns, homogeneous " + homo);
+            float[] none = {9, 9};
+            CsrKernels.eventSumListInto(new int[] {0, 0}, 0, new int[0], 0, homo ? new float[] {1} : new float[0], 0, homo, new int[] {0}, 1, none, 0, 2);
+            assertArrayEquals(new float[] {0, 0}, none);
+        }
+    }
+
+    @Test
     void theEventSumOverAListEqualsTheEventSumOverTheBooleans() {
         SplittableRandom r = new SplittableRandom(8);
         int rows = 500, cols = 300, fan = 12;
