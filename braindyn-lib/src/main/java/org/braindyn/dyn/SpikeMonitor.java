@@ -10,7 +10,9 @@ import org.braindyn.ops.internal.EventLists;
  * not with steps × neurons. {@link DSRunner#spikeMonitor} creates one per monitored variable and feeds it after
  * every step, in eager runs and inside compiled loops alike ({@link Jit#sink}: the compiled step hands its spike
  * array to the monitor without copying it). Indices are flat C-order positions in the variable (the neuron index
- * for a population; {@code batch · n + neuron} for a batched one).
+ * for a population; {@code batch · n + neuron} for a batched one). The spiking indices are compacted straight into
+ * blocks that never move (4 bytes a spike) and each step with spikes adds one (step, end) run (12 bytes), so a long
+ * recording costs no copying as it grows; {@link #steps}, {@link #timesMs} and {@link #indices} assemble the arrays.
  * <pre>{@code
  * DSRunner runner = new DSRunner(net, List.of(), 0.1).spikeMonitor("E.spike").jit(true);
  * runner.run(1000);
@@ -19,13 +21,20 @@ import org.braindyn.ops.internal.EventLists;
  * }</pre>
  */
 public final class SpikeMonitor implements Jit.HostSink {
+    /** Smallest block of indices; a block never moves once written, so recording never copies what it has. */
+    private static final int BLOCK = 1 << 15;
     private final String name;
     private final double dt;
     private long step;
-    private long[] steps = new long[1024];
-    private int[] ids = new int[1024];
+    /** Index blocks in order, each filled to {@code fill[b]}; the last one ({@code cur}) is being written. */
+    private int[][] blocks = new int[4][];
+    private int[] fill = new int[4];
+    private int nBlocks;
     private int count;
-    private int[] scratch = new int[0];
+    /** One run per step with spikes: spikes {@code [runEnd[r − 1], runEnd[r])} happened at step {@code runStep[r]}. */
+    private long[] runStep = new long[256];
+    private int[] runEnd = new int[256];
+    private int runs;
 
     SpikeMonitor(String name, double dt) {
         this.name = name;
@@ -39,44 +48,73 @@ public final class SpikeMonitor implements Jit.HostSink {
     void at(long step) { this.step = step; }
 
     @Override public void accept(Object array, int offset, int size) {
-        if (scratch.length < size) scratch = new int[size];
-        int n;
+        int[] cur = room(size);
+        int at = fill[nBlocks - 1], n;
         switch (array) {
-            case boolean[] b -> n = EventLists.compact(b, offset, size, scratch);
-            case float[] f -> { n = 0; for (int i = 0; i < size; i++) if (f[offset + i] != 0) scratch[n++] = i; }
-            case double[] d -> { n = 0; for (int i = 0; i < size; i++) if (d[offset + i] != 0) scratch[n++] = i; }
+            case boolean[] b -> n = EventLists.compact(b, offset, size, cur, at);
+            case float[] f -> { n = 0; for (int i = 0; i < size; i++) if (f[offset + i] != 0) cur[at + n++] = i; }
+            case double[] d -> { n = 0; for (int i = 0; i < size; i++) if (d[offset + i] != 0) cur[at + n++] = i; }
             default -> throw new IllegalArgumentException("SpikeMonitor '" + name + "': expected a boolean or floating-point spike state; got "
                     + array.getClass().getSimpleName());
         }
-        if (count + n > ids.length) {
-            int cap = Math.max(2 * ids.length, count + n);
-            ids = Arrays.copyOf(ids, cap);
-            steps = Arrays.copyOf(steps, cap);
+        if (n > 0) {
+            fill[nBlocks - 1] = at + n;
+            count += n;
+            if (runs == runStep.length) {
+                runStep = Arrays.copyOf(runStep, 2 * runs);
+                runEnd = Arrays.copyOf(runEnd, 2 * runs);
+            }
+            runStep[runs] = step;
+            runEnd[runs++] = count;
         }
-        System.arraycopy(scratch, 0, ids, count, n);
-        Arrays.fill(steps, count, count + n, step);
-        count += n;
         step++;
+    }
+
+    /** The block to write the next step into: the last one if {@code size} more indices fit, else a new one. */
+    private int[] room(int size) {
+        if (nBlocks > 0 && blocks[nBlocks - 1].length - fill[nBlocks - 1] >= size) return blocks[nBlocks - 1];
+        if (nBlocks == blocks.length) {
+            blocks = Arrays.copyOf(blocks, 2 * nBlocks);
+            fill = Arrays.copyOf(fill, 2 * nBlocks);
+        }
+        int len = Math.max(BLOCK, 4 * size);
+        if (nBlocks > 0) len = Math.max(len, Math.min(blocks[nBlocks - 1].length * 2, 1 << 22));   // grow blocks with the recording
+        blocks[nBlocks] = new int[len];
+        fill[nBlocks] = 0;
+        return blocks[nBlocks++];
     }
 
     /** Number of spikes recorded. */
     public int count() { return count; }
 
     /** The step index of each spike (steps count from the runner's start, {@link DSRunner#startAt} included). */
-    public long[] steps() { return Arrays.copyOf(steps, count); }
+    public long[] steps() {
+        long[] t = new long[count];
+        for (int r = 0, from = 0; r < runs; from = runEnd[r++]) Arrays.fill(t, from, runEnd[r], runStep[r]);
+        return t;
+    }
 
     /** The time of each spike in ms: its step × dt (the time at which that step began, as {@link DSRunner#ts}). */
     public double[] timesMs() {
         double[] t = new double[count];
-        for (int k = 0; k < count; k++) t[k] = steps[k] * dt;
+        for (int r = 0, from = 0; r < runs; from = runEnd[r++]) Arrays.fill(t, from, runEnd[r], runStep[r] * dt);
         return t;
     }
 
     /** The flat index of the element that spiked, for each spike. */
-    public int[] indices() { return Arrays.copyOf(ids, count); }
+    public int[] indices() {
+        int[] ids = new int[count];
+        for (int b = 0, at = 0; b < nBlocks; at += fill[b++]) System.arraycopy(blocks[b], 0, ids, at, fill[b]);
+        return ids;
+    }
 
     /** Forgets what was recorded (the step count continues). */
-    public void clear() { count = 0; }
+    public void clear() {
+        count = 0;
+        runs = 0;
+        for (int b = 0; b < nBlocks; b++) fill[b] = 0;
+        nBlocks = Math.min(nBlocks, 1);
+    }
 
     @Override public String toString() { return "SpikeMonitor[" + name + ", " + count + " spikes]"; }
 }

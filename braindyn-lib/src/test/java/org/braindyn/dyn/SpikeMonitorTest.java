@@ -37,6 +37,29 @@ class SpikeMonitorTest {
     }
 
     @Test
+    void aLongRecordingAcrossManyBlocksKeepsEveryPairInOrder() {
+        // dense frames (half the elements) of 20,000: blocks fill and new ones start mid-recording; clear() restarts
+        SpikeMonitor m = new SpikeMonitor("x", 0.25);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        List<long[]> expected = new ArrayList<>();
+        int n = 20_000;
+        m.at(7);
+        for (int step = 7; step < 7 + 60; step++) {
+            boolean[] b = new boolean[n + 3];
+            double p = step % 5 == 0 ? 0 : 0.5;     // some steps without spikes
+            for (int i = 0; i < n; i++) if (r.nextDouble() < p) { b[i + 3] = true; expected.add(new long[] {step, i}); }
+            m.accept(b, 3, n);
+            if (step == 20) { m.clear(); expected.clear(); }
+        }
+        List<long[]> got = pairs(m);
+        assertEquals(expected.size(), got.size());
+        assertEquals(expected.size(), m.count());
+        for (int k = 0; k < got.size(); k++) assertArrayEquals(expected.get(k), got.get(k), "spike " + k);
+        double[] t = m.timesMs();
+        for (int k = 0; k < t.length; k++) assertEquals(expected.get(k)[0] * 0.25, t[k], 0, "time of spike " + k);
+    }
+
+    @Test
     void compiledAndEagerSpikeListsAreEqualAndMatchTheRaster() {
         FrameworkTest.EINet a = new FrameworkTest.EINet(600, 11);
         Naming.clearNameCache();
