@@ -73,6 +73,16 @@ public final class Jit {
     public interface HostSink { void accept(Object array, int offset, int size); }
 
     /**
+     * A {@link HostSink} of boolean events that can also take them as the list of positions that are true (in
+     * increasing order): a compiled loop whose step compacts those events anyway (last step's spikes, for the event
+     * sums of the next) hands the list over instead of the booleans, so they are scanned once per step.
+     */
+    public interface EventSink extends HostSink {
+        /** The positions {@code rows[0 … count)} of the value's true elements (read during the call, never keep it). */
+        void acceptEvents(int[] rows, int count);
+    }
+
+    /**
      * Hands {@code value} to {@code sink} (BrainPy's host callback for monitors): outside compiled code at once;
      * while tracing, compiled code calls {@code sink} with the computed value after every run (every step of a
      * compiled loop), without copying or allocating. Spike monitors use it to append the neurons that fired to

@@ -61,6 +61,7 @@ final class LoopStep {
         for (int[] pr : ip) for (int c = 0; c < pairs.length; c++) if (pairs[c][0] == pr[0]) inPlace[c] = true;
         program = compiled.program(ip);
         program.sliceInputs(nx);
+        program.carries(pairs);
     }
 
     /** Carries updated in place (one buffer, no ping-pong): their input is read only by the kernel writing them. */
@@ -150,6 +151,7 @@ final class LoopStep {
     Run run(Object[] xa, int[] xo, Object[] init, Tensor[] inv, int T, boolean reverse, int storeEvery, Object[] ya, int[] yo) {
         int nCar = carries();
         for (int k = 0; k < inv.length; k++) program.input(invIn[k], inv[k]);
+        program.handOffs(!reverse);   // forward: each step's carries are the next step's inputs
         int[] xsz = new int[nx];
         for (int j = 0; j < nx; j++) xsz[j] = inType(j).shape().size();
         if (pingPong == null) {
@@ -200,6 +202,7 @@ final class LoopStep {
             program.rowsStep = rowsBase + t;
             program.run();
         }
+        program.handOffs(false);
         for (int c = 0; c < nCar; c++) program.target(carryOut[c], null, 0);
         for (int j = 0; j < ny; j++) program.target(j, null, 0);
         Object[] fin = new Object[nCar];

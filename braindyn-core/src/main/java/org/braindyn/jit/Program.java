@@ -126,7 +126,7 @@ final class Program {
                     int ev = n.in()[3];
                     EventList list = eventLists.get(ev);
                     if (list == null) {   // the first event sum on these events: turn them into a list of active rows once
-                        list = new EventList(new int[graph.type(ev).shape().size()], new int[1]);
+                        list = new EventList(graph.type(ev).shape().size());
                         eventLists.put(ev, list);
                         run.add(compactStep(ev, list));
                     }
@@ -391,15 +391,57 @@ final class Program {
         };
     }
 
-    /** The active rows of one boolean event value in this step: {@code rows[0 … count[0])}. */
-    private record EventList(int[] rows, int[] count) {}
+    /**
+     * The active rows of one boolean event value in this step: {@code rows[0 … count[0])}; {@code ready[0]}: already
+     * compacted at the end of the last run from the carry output that became this input ({@link #handOffs}).
+     */
+    private record EventList(int[] rows, int[] count, boolean[] ready) {
+        EventList(int n) { this(new int[n], new int[1], new boolean[1]); }
+    }
+
+    /** Boolean carry outputs compacted at the end of every loop step into their input's list (see {@link #carries}). */
+    private int[] handOffOut = new int[0];
+    private EventList[] handOffList = new EventList[0];
+    private boolean handOffs;
+
+    /**
+     * The loop's carries, {@code {input k, output k'}}: a boolean output whose input is read by event sums (the
+     * spikes of a population with outgoing projections) is compacted once, at the end of each step, straight into
+     * the list the next step's event sums read, and handed to sinks that take lists ({@link Jit.EventSink}); the
+     * next step then skips its own scan. Only while {@link #handOffs(boolean)} is on: a forward loop, step after step.
+     */
+    void carries(int[][] pairs) {
+        List<Integer> outs = new ArrayList<>();
+        List<EventList> lists = new ArrayList<>();
+        for (int[] pr : pairs) {
+            int u = graph.inputs[pr[0]], v = graph.outputs[pr[1]];
+            EventList l = eventLists.get(u);
+            if (l == null || graph.type(v).dtype() != org.braindyn.tensor.DType.BOOL || !graph.type(v).equals(graph.type(u))) continue;
+            outs.add(v);
+            lists.add(l);
+        }
+        handOffOut = outs.stream().mapToInt(Integer::intValue).toArray();
+        handOffList = lists.toArray(EventList[]::new);
+    }
+
+    /**
+     * Whether each run's carries are the next run's inputs (a loop running forward): then the spike lists computed
+     * at the end of a run are used by the next. Turning it on or off forgets any list already handed over.
+     */
+    void handOffs(boolean on) {
+        handOffs = on;
+        for (EventList l : handOffList) l.ready()[0] = false;
+    }
 
     /** Event values read by event sums, each compacted once per run into its list. */
     private final java.util.Map<Integer, EventList> eventLists = new java.util.HashMap<>();
 
     private Runnable compactStep(int ev, EventList list) {
         int n = graph.type(ev).shape().size();
-        return () -> list.count()[0] = org.braindyn.ops.internal.EventLists.compact((boolean[]) arr[ev], off[ev], n, list.rows());
+        return () -> {
+            if (list.ready()[0]) list.ready()[0] = false;   // compacted at the end of the last step, from the same array
+            else list.count()[0] = org.braindyn.ops.internal.EventLists.compact((boolean[]) arr[ev], off[ev], n, list.rows());
+        };
     }
 
     private Runnable eventSumStep(Graph.Node n, float[] out, EventList list) {
@@ -574,10 +616,24 @@ final class Program {
                 if (arr[v] == copyTarget[k] && off[v] == copyOff[k]) continue;   // computed in place
                 System.arraycopy(arr[v], off[v], copyTarget[k], copyOff[k], graph.type(v).shape().size());
             }
+        if (handOffs)
+            for (int h = 0; h < handOffOut.length; h++) {
+                int v = handOffOut[h];
+                EventList l = handOffList[h];
+                l.count()[0] = org.braindyn.ops.internal.EventLists.compact((boolean[]) arr[v], off[v], l.rows().length, l.rows());
+                l.ready()[0] = true;
+            }
         for (Tracer.SinkOut s : sinks) {
             int v = graph.outputs[s.output()];
-            s.sink().accept(arr[v], off[v], graph.type(v).shape().size());
+            EventList l = handOffs && s.sink() instanceof Jit.EventSink ? handedOff(v) : null;
+            if (l != null) ((Jit.EventSink) s.sink()).acceptEvents(l.rows(), l.count()[0]);
+            else s.sink().accept(arr[v], off[v], graph.type(v).shape().size());
         }
+    }
+
+    private EventList handedOff(int v) {
+        for (int h = 0; h < handOffOut.length; h++) if (handOffOut[h] == v) return handOffList[h];
+        return null;
     }
 
     /** Output {@code k} of the last run as a new tensor (its own copy of the elements). */

@@ -103,6 +103,53 @@ class EventDrivenJitTest {
         }
     }
 
+    /** Records each step's true positions, from the booleans or from a list. */
+    static final class Recorder implements Jit.EventSink {
+        final java.util.List<java.util.List<Integer>> steps = new java.util.ArrayList<>();
+        int lists;
+        @Override public void accept(Object array, int offset, int size) {
+            java.util.List<Integer> l = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) if (((boolean[]) array)[offset + i]) l.add(i);
+            steps.add(l);
+        }
+        @Override public void acceptEvents(int[] rows, int count) {
+            java.util.List<Integer> l = new java.util.ArrayList<>();
+            for (int k = 0; k < count; k++) l.add(rows[k]);
+            steps.add(l);
+            lists++;
+        }
+    }
+
+    @Test
+    void spikesCompactedOnceAStepReachTheSinkAndTheNextEventSumsAlsoAfterTheStateIsChangedBetweenLoops() {
+        int n = 300, steps = 60;
+        Csr csr = randomCsr(n, n, 20, 7);
+        Tensor drive = BM.full(Shape.of(steps, n), 0.6, DType.F32);
+        SpikeCarry eager = new SpikeCarry(n, csr, false), compiled = new SpikeCarry(n, csr, false);
+        Recorder re = new Recorder(), rc = new Recorder();
+        boolean[] pattern = new boolean[n];
+        for (int i = 3; i < n; i += 7) pattern[i] = true;
+        Tensor other = Tensor.wrap(DType.BOOL, Shape.of(n), pattern);   // a spike pattern no step produces
+        java.util.function.Function<Tensor[], Tensor[]> body = x -> {   // one body: the second loop reuses the compiled step
+            Tensor[] y = compiled.step(x[0]);
+            Jit.sink(compiled.s.value(), rc);
+            return y;
+        };
+        for (int half = 0; half < 2; half++) {
+            if (half == 1) { eager.s.set(other); compiled.s.set(other); }   // the next loop must not reuse the last list
+            for (int t = 0; t < steps; t++) {
+                eager.step(drive.get(Index.at(t)));
+                Jit.sink(eager.s.value(), re);
+            }
+            Loops.forLoop(body, drive);
+        }
+        assertEquals(re.steps, rc.steps);
+        assertEquals(eager.g.value(), compiled.g.value());
+        assertEquals(eager.v.value(), compiled.v.value());
+        assertEquals(2 * steps, rc.lists, "every compiled step handed its spike list over");
+        assertEquals(0, re.lists);
+    }
+
     @Test
     void bpttThroughACsrMatvecEqualsTheEagerGradient() {
         int n = 40, steps = 30;

@@ -20,7 +20,7 @@ import org.braindyn.ops.internal.EventLists;
  * double[] t = m.timesMs();  int[] i = m.indices();
  * }</pre>
  */
-public final class SpikeMonitor implements Jit.HostSink {
+public final class SpikeMonitor implements Jit.EventSink {
     /** Smallest block of indices; a block never moves once written, so recording never copies what it has. */
     private static final int BLOCK = 1 << 15;
     private final String name;
@@ -57,8 +57,20 @@ public final class SpikeMonitor implements Jit.HostSink {
             default -> throw new IllegalArgumentException("SpikeMonitor '" + name + "': expected a boolean or floating-point spike state; got "
                     + array.getClass().getSimpleName());
         }
+        recorded(n);
+    }
+
+    /** The step's spikes as a list (a compiled loop that compacted them already for its event sums). */
+    @Override public void acceptEvents(int[] rows, int n) {
+        int[] cur = room(n);
+        System.arraycopy(rows, 0, cur, fill[nBlocks - 1], n);
+        recorded(n);
+    }
+
+    /** Closes the step: {@code n} indices were written at the end of the last block. */
+    private void recorded(int n) {
         if (n > 0) {
-            fill[nBlocks - 1] = at + n;
+            fill[nBlocks - 1] += n;
             count += n;
             if (runs == runStep.length) {
                 runStep = Arrays.copyOf(runStep, 2 * runs);
