@@ -41,17 +41,23 @@ final class KernelEmitter {
 
     private KernelEmitter() {}
 
+    /** The class name of the scalar loops that stand in for SIMD kernels during the warm-up. */
+    static final String SCALAR_TWIN = "org.braindyn.jit.ScalarTwin";
+
     /** The element kernel of one fused group: {@code arrays} holds the inputs then the outputs. */
     static FusedKernel emit(Fusion.Fused f, Graph g) { return emit(f, g, java.util.Map.of()); }
 
     /**
      * The kernel for a group; a vectorisable group gets a {@link WarmingKernel} that runs the scalar loop on most
-     * elements until HotSpot has compiled the SIMD loop (Vector API code is slow until then).
+     * elements until HotSpot has compiled the SIMD loop (Vector API code is slow until then). That scalar twin is a
+     * class of its own name, {@value #SCALAR_TWIN}, so that a launcher can keep it to C1 with a compiler directive
+     * ({@code scripts/c2-directives.json}, which {@code ./braindyn} passes): it only bridges the warm-up, and C2
+     * compiling it as well delayed the SIMD kernel's C2 code (COBA-4k 5 s loop 0.50 → 0.43 s, COBA-40k 1 s 0.79 →
+     * 0.65 s, medians of 8 and 5, bench/RESULTS.md).
      */
     static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace) {
-        FusedKernel scalar = emit(f, g, inPlace, false);
-        if (!VectorEmitter.applies(f, g)) return scalar;
-        return new WarmingKernel(emit(f, g, inPlace, true), scalar, f);
+        if (!VectorEmitter.applies(f, g)) return emit(f, g, inPlace, false);
+        return new WarmingKernel(emit(f, g, inPlace, true), emit(f, g, inPlace, false, SCALAR_TWIN), f);
     }
 
     /**
@@ -60,7 +66,11 @@ final class KernelEmitter {
      * {@code select(c, a, old)} of its own old value stores {@code a} only where {@code c} holds.
      */
     static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace, boolean vector) {
-        byte[] bytes = ClassFile.of().build(ClassDesc.of("org.braindyn.jit.Kernel"), cb -> {
+        return emit(f, g, inPlace, vector, "org.braindyn.jit.Kernel");
+    }
+
+    private static FusedKernel emit(Fusion.Fused f, Graph g, java.util.Map<Integer, Integer> inPlace, boolean vector, String name) {
+        byte[] bytes = ClassFile.of().build(ClassDesc.of(name), cb -> {
             cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withInterfaceSymbols(CD_KERNEL);
             cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, c -> {
