@@ -50,6 +50,36 @@ class LauncherTest {
     }
 
     @Test
+    void theLaunchersCompilerDirectiveKeepsTheScalarTwinsOutOfC2(@TempDir Path dir) throws Exception {
+        // a 4,000-neuron population run compiled: its SIMD kernel's scalar twin runs hot during the warm-up
+        Path file = dir.resolve("Population.java");
+        Files.writeString(file, """
+                import java.util.List;
+                import org.braindyn.dyn.DSRunner;
+                import org.braindyn.dyn.neurons.Lif;
+                public class Population {
+                    public static void main(String[] a) {
+                        Lif p = Lif.builder(4000).name("P").vRest(-65).vReset(-65).vTh(-50).tau(10).r(1).tauRef(2).build();
+                        new DSRunner(p, List.of(), 0.1).input("input", 20.0).jit(true).run(300);
+                        System.out.println("done");
+                    }
+                }
+                """);
+        List<String> cmd = new java.util.ArrayList<>(ScriptCommand.command(file, List.of()));
+        String launcher = Files.readString(ROOT.resolve("braindyn"));
+        assertTrue(launcher.contains("scripts/c2-directives.json"), "the launcher passes the directive file");
+        cmd.addAll(1, List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + ROOT.resolve("scripts/c2-directives.json"),
+                "-XX:+DisplayVMOutputToStderr", "-XX:CompileCommand=CompileThresholdScaling,org.braindyn.jit.ScalarTwin*::run,0.01",
+                "-XX:+PrintCompilation"));
+        String out = run(cmd, Map.of(), ROOT);
+        assertTrue(out.startsWith("exit 0") && out.contains("done"), out);
+        List<String> twin = out.lines().filter(l -> l.contains("org.braindyn.jit.ScalarTwin")).toList();
+        assertFalse(twin.isEmpty(), "the scalar twin was compiled at all: " + out.lines().filter(l -> l.contains("braindyn.jit")).toList());
+        // PrintCompilation's third column is the tier: 4 is C2
+        assertTrue(twin.stream().noneMatch(l -> l.matches("\\s*\\d+\\s+\\d+\\s+[%sbn! ]*4\\s+org\\.braindyn\\.jit\\.ScalarTwin.*")), String.join("\n", twin));
+    }
+
+    @Test
     void scriptRunsTheCommittedSingleFileExample() throws Exception {
         Path file = ROOT.resolve("examples/OneNeuron.java");
         String out = run(ScriptCommand.command(file, List.of("25")), Map.of(), ROOT);
