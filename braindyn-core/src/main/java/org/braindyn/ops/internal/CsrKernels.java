@@ -93,17 +93,17 @@ public final class CsrKernels {
             float v = w[wo];
             for (int k = 0; k < count; k++) {
                 int row = rows[k];
-                if (k + AHEAD < count) touched += ix[Math.min(ixo + ip[ipo + rows[k + AHEAD]], last)];
+                if (k + AHEAD < count) touched += ix[Math.min(ixo + ip[ipo + rows[k + AHEAD]], last)];   // look-ahead (below)
                 for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) out[oo + ix[ixo + s]] += v;
             }
         } else {
             for (int k = 0; k < count; k++) {
                 int row = rows[k];
-                if (k + AHEAD < count) { int q = ip[ipo + rows[k + AHEAD]]; touched += ix[Math.min(ixo + q, last)] + Float.floatToRawIntBits(w[Math.min(wo + q, lastW)]); }
+                if (k + AHEAD < count) touched += ahead(ix, ixo, w, wo, ip[ipo + rows[k + AHEAD]], last, lastW);
                 for (int s = ip[ipo + row], e = ip[ipo + row + 1]; s < e; s++) out[oo + ix[ixo + s]] += w[wo + s];
             }
         }
-        touch = touched;
+        if (touched == KEEP) touch = touched;   // (almost) never stored: the reads stay, without a shared write per call
     }
 
     /**
@@ -113,8 +113,14 @@ public final class CsrKernels {
      * overlaps those misses with the current row's additions. Java has no prefetch instruction; this read is one.
      */
     private static final int AHEAD = 2;
-    /** Where the look-ahead reads go (never read: it only keeps them alive). */
+    /** Where the look-ahead reads would go, when their sum happens to equal {@link #KEEP}: the test keeps them alive. */
     @SuppressWarnings("unused") private static int touch;
+    private static final int KEEP = 0x5eed_cafe;
+
+    /** The look-ahead read of a per-synapse-weight row starting at synapse {@code q}: its first index and weight. */
+    private static int ahead(int[] ix, int ixo, float[] w, int wo, int q, int last, int lastW) {
+        return ix[Math.min(ixo + q, last)] + Float.floatToRawIntBits(w[Math.min(wo + q, lastW)]);
+    }
 
     /**
      * Where each row's synapses reach column {@code bound}: {@code at[row]} is the first synapse of the row whose
@@ -156,11 +162,11 @@ public final class CsrKernels {
         } else {
             for (int k = 0; k < count; k++) {
                 int row = rows[k];
-                if (k + AHEAD < count) { int q = from[rows[k + AHEAD]]; touched += ix[Math.min(ixo + q, last)] + Float.floatToRawIntBits(w[Math.min(wo + q, lastW)]); }
+                if (k + AHEAD < count) touched += ahead(ix, ixo, w, wo, from[rows[k + AHEAD]], last, lastW);
                 for (int s = from[row], e = to[row]; s < e; s++) out[oo + ix[ixo + s]] += w[wo + s];
             }
         }
-        touch = touched;
+        if (touched == KEEP) touch = touched;   // (almost) never stored: the reads stay, without a shared write per call
     }
 
     /** The hot loop of a per-synapse-weight event sum. */
