@@ -6,7 +6,8 @@ import org.braindyn.ops.internal.SimdGate;
  * A vectorised kernel with a warm-up: until its SIMD loop is compiled (see {@link SimdGate}), each call runs the
  * scalar kernel on the elements, and on the first calls and then on every few calls the SIMD kernel on a short prefix
  * of them, timed. Both kernels compute the same bits and elementwise work splits at any index, so results never
- * depend on the phase. (A background warm-up thread was tried and lost: on two cores it competes with the simulation
+ * depend on the phase. Once the SIMD loop runs, it gets whole vectors only and the scalar kernel the last
+ * {@code n mod LANES} elements (see {@link #shift}). (A background warm-up thread was tried and lost: on two cores it competes with the simulation
  * and with HotSpot's compiler threads.)
  */
 final class WarmingKernel implements FusedKernel {
