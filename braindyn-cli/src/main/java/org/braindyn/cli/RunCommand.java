@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--coherence", description = "decision-making: the stimulus' evidence for choice A in %% (−100 … 100; default 25.6).")
     Double coherence;
 
+    @Option(names = "--profile", description = "coba/cuba: then profile the compiled step of a second run with the same seed (500 ms of warm-up, then the duration, at most 1000 ms): microseconds per step of every kernel and of the executor (--json: profile_us_per_step, kernel_us_per_step, executor_us_per_step).")
+    boolean profile;
+
     @Option(names = "--save-spikes", description = "coba/cuba: write spike times (ms) and neuron indices to this .npz (default OUT/NAME/NAME_spikes.npz).")
     Path saveSpikes;
 
@@ -92,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                     + (e.options().isEmpty() ? "only --out" : String.join(", ", new TreeSet<>(e.options())) + " and --out"));
             return 2;
         }
-        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes, epochs, coherence);
+        RunOptions options = new RunOptions(neurons, duration, seed, threads, jit, eager, json, saveSpikes, epochs, coherence, profile);
         try {
             options.validate();
         } catch (IllegalArgumentException ex) {

@@ -167,7 +167,7 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
     }
 
     @Override public java.util.Set<String> options() {
-        return java.util.Set.of("--neurons", "--duration", "--seed", "--threads", "--jit", "--eager", "--json", "--save-spikes");
+        return java.util.Set.of("--neurons", "--duration", "--seed", "--threads", "--jit", "--eager", "--json", "--save-spikes", "--profile");
     }
 
     /**
@@ -197,11 +197,32 @@ public final class CobaNetwork implements Example, NetworkBenchmark {
         int ne = n * 4 / 5;
         raster(r.spikeTimesMs().astype(org.braindyn.tensor.DType.F64).toDoubleArray(), r.spikeNeurons().toIntArray(), ne, n, png,
                 String.format(java.util.Locale.ROOT, "%s network, %,d LIF neurons, seed %d: %.1f Hz mean rate", cuba ? "CUBA" : "COBA", n, seed, r.rateHz()));
-        if (o.json()) { log.println(r.json()); return; }
+        org.braindyn.jit.LoopProfile p = o.profile() && !o.eager() ? profile(n, Math.min(duration, 1000), seed, cuba, o.jit()) : null;
+        if (o.json()) {
+            String line = r.json();
+            if (p != null) line = line.substring(0, line.length() - 1) + String.format(java.util.Locale.ROOT,
+                    ",\"profile_us_per_step\":%.3f,\"kernel_us_per_step\":%.3f,\"executor_us_per_step\":%.3f}", p.microsPerStep(), p.kernelMicrosPerStep(), p.executorMicrosPerStep());
+            log.println(line);
+            return;
+        }
         int steps = (int) Math.round(duration / 0.1);
         log.printf(java.util.Locale.ROOT, "  built in %.2f s, compiled in %.2f s; %,d steps in %.2f s (%.1f µs per step)%n", r.buildS(), r.compileS(), steps, r.runS(), r.runS() * 1e6 / steps);
         log.printf(java.util.Locale.ROOT, "  mean rate %.2f Hz, %,d spikes%n", r.rateHz(), r.spikes());
         log.println("  wrote " + npz + " (spike_times_ms, spike_neurons) and " + png);
+        if (p != null) log.printf(java.util.Locale.ROOT, "  profile of a second run (same seed, 500 ms of warm-up, then %.0f ms timed):%n%s", Math.min(duration, 1000), p.toString().indent(2));
+        else if (o.profile()) log.println("  --profile: an eager run has no compiled step to profile");
+    }
+
+    /**
+     * Where a compiled step's time goes: a fresh network of {@code neurons} ({@code seed}), run 500 ms to warm up, then
+     * {@code ms} with a timer on every kernel ({@link DSRunner#profile}).
+     */
+    public static org.braindyn.jit.LoopProfile profile(int neurons, double ms, long seed, boolean cuba, boolean jit) {
+        EINet net = new EINet(neurons, seed, cuba, jit);
+        DSRunner runner = spikeRunner(net, null);
+        if (!cuba) runner.input("E.input", 20).input("I.input", 20);
+        runner.run(500);
+        return runner.profile(ms);
     }
 
     /** The raster of a run: excitatory neurons {@code 0 … ne−1} and inhibitory ones {@code ne … n−1} in two colours. */

@@ -18,15 +18,22 @@ import java.util.Locale;
  * @param saveSpikes where to write spike times and indices ({@code .npz})
  * @param epochs     training passes over the data (training examples), at least 1
  * @param coherence  the evidence for choice A over B in % (decision making), −100 … 100
+ * @param profile    time every kernel of the compiled step (COBA/CUBA) and report where each step's time goes
  */
 public record RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs,
-                         Double coherence) {
+                         Double coherence, boolean profile) {
     /** No option given: every example runs with its defaults. */
     public static final RunOptions NONE = new RunOptions(null, null, null, null, false, false, false, null, null);
 
+    /** The options without a profile. */
+    public RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs,
+                      Double coherence) {
+        this(neurons, durationMs, seed, threads, jit, eager, json, saveSpikes, epochs, coherence, false);
+    }
+
     /** The options without a coherence. */
     public RunOptions(Integer neurons, Double durationMs, Long seed, Integer threads, boolean jit, boolean eager, boolean json, Path saveSpikes, Integer epochs) {
-        this(neurons, durationMs, seed, threads, jit, eager, json, saveSpikes, epochs, null);
+        this(neurons, durationMs, seed, threads, jit, eager, json, saveSpikes, epochs, null, false);
     }
 
     /** Throws {@link IllegalArgumentException} naming the first impossible value. */

@@ -42,6 +42,14 @@ class ExamplesTest {
         assertTrue(cuba.rateHz() > 0.5 && cuba.rateHz() < 100, "CUBA rate " + cuba.rateHz());
     }
 
+    /** {@code --profile}: the JSON line adds the profile's µs per step, and the kernels and executor add up to it. */
+    @Test
+    void cobaProfileReportsKernelAndExecutorTimes(@TempDir Path dir) throws Exception {
+        String line = jsonLine(new CobaNetwork(), dir, new RunOptions(800, 50.0, 5L, 1, false, false, true, null, null, null, true));
+        double total = field(line, "profile_us_per_step"), kernels = field(line, "kernel_us_per_step"), executor = field(line, "executor_us_per_step");
+        assertTrue(kernels > 0 && executor >= 0 && kernels + executor <= total * 1.001, line);
+    }
+
     /** The compiled run (DSRunner.jit) is the eager run, spike for spike, for COBA and CUBA. */
     @Test
     void compiledNetworkRunEqualsTheEagerRunSpikeForSpike() {

@@ -184,6 +184,9 @@ final class LoopStep {
         // directly from the second step on, and is never copied
         Tensor[] constOut = new Tensor[nCar];
         for (int c = 0; c < nCar; c++) constOut[c] = program.constantOutput(carryOut[c]);
+        LoopProfile.Collector profile = LoopProfile.active();
+        if (profile != null) program.timing(profile.slots(program));
+        long loopStart = System.nanoTime();
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s, cur = s & 1, nxt = cur ^ 1;
             for (int j = 0; j < nx; j++) program.input(j, xa[j], xo[j] + t * xsz[j]);
@@ -201,6 +204,10 @@ final class LoopStep {
             for (int j = 0; j < ny; j++) program.target(j, ya == null ? null : ya[j], ya == null || ya[j] == null ? 0 : yo[j] + t * ysz[j]);
             program.rowsStep = rowsBase + t;
             program.run();
+        }
+        if (profile != null) {
+            profile.ran(program, T, System.nanoTime() - loopStart);
+            program.timing(null);
         }
         program.handOffs(false);
         for (int c = 0; c < nCar; c++) program.target(carryOut[c], null, 0);

@@ -67,6 +67,31 @@ public final class Loops {
                 + " carries updated in place\n" + ls.program.describe();
     }
 
+    /**
+     * Runs {@code action} with timers on every compiled loop it runs on this thread and returns where their time
+     * went, kernel by kernel ({@link LoopProfile}): each step of the schedule, the epilogue, and the executor's own
+     * overhead per iteration. The timers cost a clock reading per step (taken off the figures); without a profile
+     * loops run untimed.
+     * <pre>{@code
+     * runner.run(500);                                   // warm up first: a profile of steady state
+     * System.out.println(Loops.profile(() -> runner.run(1000)));
+     * }</pre>
+     *
+     * @throws IllegalStateException when a profile is already being taken on this thread, or the action ran no
+     *         compiled loop
+     */
+    public static LoopProfile profile(Runnable action) {
+        if (LoopProfile.active() != null) throw new IllegalStateException("Loops.profile: a profile is already being taken on this thread; profiles do not nest");
+        LoopProfile.Collector c = new LoopProfile.Collector();
+        LoopProfile.Collector.ACTIVE.set(c);
+        try {
+            action.run();
+        } finally {
+            LoopProfile.Collector.ACTIVE.remove();
+        }
+        return c.result();
+    }
+
     /** {@link #forLoop} whose gradient stores only every {@code every}-th carry (memory ∝ T/every + every). */
     public static Tensor[] checkpointedForLoop(Function<Tensor[], Tensor[]> body, int every, Tensor... xs) {
         if (every < 1) throw new IllegalArgumentException("Loops.checkpointedForLoop: every must be >= 1; got " + every);

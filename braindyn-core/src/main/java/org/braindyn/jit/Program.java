@@ -79,6 +79,7 @@ final class Program {
         int[] bufOf = new int[nv];
         Arrays.fill(bufOf, -1);
         List<Runnable> run = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         int kernels = 0;
         List<Integer> live = new ArrayList<>();
         for (int p = 0; p < schedule.size(); p++) {
@@ -108,6 +109,7 @@ final class Program {
                     live.add(v);
                 }
                 run.add(fusedStep(f, bufs, inPlace));
+                labels.add("fused kernel #" + kernels + ": " + f.members().size() + " ops over " + f.n() + " elements");
                 kernels++;
             } else {
                 Graph.Node n = ((Fusion.Single) s).node();
@@ -119,6 +121,7 @@ final class Program {
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
                     live.add(n.out());
+                    labels.add(n.op().label() + " -> %" + n.out());
                     if (n.op() == Op.MATMUL) { run.add(matmulStep(n, (float[]) b)); continue; }
                     if (n.op() == Op.EVENT_MATMUL) { run.add(eventMatmulStep(n, (float[]) b)); continue; }
                     if (n.op() == Op.HOST_CALL) { run.add(hostStep(n, b)); continue; }
@@ -129,15 +132,21 @@ final class Program {
                         list = new EventList(graph.type(ev).shape().size());
                         eventLists.put(ev, list);
                         run.add(compactStep(ev, list));
+                        labels.add(labels.size() - 1, "active rows of %" + ev + " (event list)");
                     }
                     run.add(eventSumStep(n, (float[]) b, list));
-                } else if (isRowGather(n)) run.add(rowViewStep(n));
-                else if (n.op() == Op.RESHAPE) run.add(aliasStep(n));
-                else if (scatterInPlace(n, inPlace)) run.add(scatterInPlaceStep(n));
-                else run.add(singleStep(n));
+                } else {
+                    if (isRowGather(n)) run.add(rowViewStep(n));
+                    else if (n.op() == Op.RESHAPE) run.add(aliasStep(n));
+                    else if (scatterInPlace(n, inPlace)) run.add(scatterInPlaceStep(n));
+                    else run.add(singleStep(n));
+                    labels.add(n.op().label() + " -> %" + n.out());
+                }
             }
         }
         this.steps = run.toArray(Runnable[]::new);
+        labels.addAll(List.of(HOST_VALUES, CARRY_COPIES, SPIKE_LISTS, MONITORS));
+        this.stepLabels = labels.toArray(String[]::new);
         this.fusedKernels = kernels;
         this.plannedBytes = bytes + bytesExpanded;
     }
@@ -602,20 +611,49 @@ final class Program {
     /** Outputs handed to Java after every run (see {@link Jit#sink}). */
     void sinks(List<Tracer.SinkOut> s) { sinks = s.toArray(Tracer.SinkOut[]::new); }
 
+    static final String HOST_VALUES = "host values (Java inputs computed before the step)";
+    static final String CARRY_COPIES = "carry copies (outputs not computed in place)";
+    static final String SPIKE_LISTS = "spike lists (event outputs compacted for the next step)";
+    static final String MONITORS = "monitors (sinks fed after the step)";
+
+    private final String[] stepLabels;
+    private long[] timing;   // per step of the schedule, then the four epilogue parts; null when not profiling
+
+    /** What each timed slot holds: the schedule's steps, then host values, carry copies, spike lists and monitors. */
+    String[] stepLabels() { return stepLabels.clone(); }
+
+    /** Adds each step's nanoseconds into {@code slots} (one per {@link #stepLabels}) from the next run on; null stops. */
+    void timing(long[] slots) { timing = slots; }
+
     /** Runs the schedule once on the bound inputs (host values are computed first, sinks are called last). */
     void run() {
+        long[] t = timing;
+        long t0 = t == null ? 0 : System.nanoTime();
         for (Tracer.HostValue h : hosts) {
             Tensor v = h.fn().get();
             if (v.dtype() != h.type().dtype() || !v.shape().equals(h.type().shape()))
                 throw new IllegalStateException("Jit.hostValue: declared " + h.type() + " but the function gave " + v.dtype().numpyName() + v.shape());
             input(h.input(), v);
         }
-        for (Runnable r : steps) r.run();
+        int ns = steps.length;
+        if (t == null) for (Runnable r : steps) r.run();
+        else {
+            long a = System.nanoTime();
+            t[ns] += a - t0;
+            for (int k = 0; k < ns; k++) {
+                steps[k].run();
+                long b = System.nanoTime();
+                t[k] += b - a;
+                a = b;
+            }
+            t0 = a;
+        }
         for (int k = 0; k < copyTarget.length; k++) if (copyTarget[k] != null) {
                 int v = graph.outputs[k];
                 if (arr[v] == copyTarget[k] && off[v] == copyOff[k]) continue;   // computed in place
                 System.arraycopy(arr[v], off[v], copyTarget[k], copyOff[k], graph.type(v).shape().size());
             }
+        if (t != null) { long b = System.nanoTime(); t[ns + 1] += b - t0; t0 = b; }
         if (handOffs)
             for (int h = 0; h < handOffOut.length; h++) {
                 int v = handOffOut[h];
@@ -623,12 +661,14 @@ final class Program {
                 l.count()[0] = org.braindyn.ops.internal.EventLists.compact((boolean[]) arr[v], off[v], l.rows().length, l.rows());
                 l.ready()[0] = true;
             }
+        if (t != null) { long b = System.nanoTime(); t[ns + 2] += b - t0; t0 = b; }
         for (Tracer.SinkOut s : sinks) {
             int v = graph.outputs[s.output()];
             EventList l = handOffs && s.sink() instanceof Jit.EventSink ? handedOff(v) : null;
             if (l != null) ((Jit.EventSink) s.sink()).acceptEvents(l.rows(), l.count()[0]);
             else s.sink().accept(arr[v], off[v], graph.type(v).shape().size());
         }
+        if (t != null) t[ns + 3] += System.nanoTime() - t0;
     }
 
     private EventList handedOff(int v) {

@@ -295,6 +295,23 @@ public final class DSRunner {
         return org.braindyn.jit.Loops.explainForLoop(compiledBody, xs);
     }
 
+    /**
+     * Runs {@code duration} ms more with a timer on every step of the compiled loop and returns where the time went
+     * ({@link org.braindyn.jit.LoopProfile}: µs per step of each kernel, of the spike lists and monitors, and of the
+     * executor). Run once before for a profile of the steady state rather than of HotSpot's warm-up:
+     * <pre>{@code
+     * runner.run(500);
+     * System.out.println(runner.profile(1000));
+     * }</pre>
+     *
+     * @throws IllegalStateException when this runner runs step by step ({@code jit(false)})
+     */
+    public org.braindyn.jit.LoopProfile profile(double duration) {
+        if (jit != null && !jit)
+            throw new IllegalStateException("DSRunner.profile: this runner runs step by step (jit(false)); only a compiled loop has kernels to time");
+        return org.braindyn.jit.Loops.profile(() -> run(duration));
+    }
+
     private double runCompiled(int n) {
         long t0 = System.nanoTime(), lastReport = t0;
         List<Input> iters = inputs.stream().filter(Input::iter).toList();

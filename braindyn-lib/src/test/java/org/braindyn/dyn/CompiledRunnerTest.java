@@ -44,6 +44,26 @@ class CompiledRunnerTest {
         assertEquals(steps + 200, compiled.monSteps("E.spike").size());
     }
 
+    /** {@link DSRunner#profile}: the network's kernels and event sums timed, spikes as in an unprofiled run. */
+    @Test
+    void aProfiledRunTimesTheNetworksKernelsAndChangesNoSpike() {
+        Tensor drive = full(Shape.of(400, 1), 20, DType.F32);
+        FrameworkTest.EINet a = new FrameworkTest.EINet(600, 11);
+        Naming.clearNameCache();
+        FrameworkTest.EINet b = new FrameworkTest.EINet(600, 11);
+        DSRunner plain = runner(a, drive, true), timed = runner(b, drive, true);
+        plain.run(30);
+        timed.run(10);
+        org.braindyn.jit.LoopProfile p = timed.profile(20);
+        assertEquals(200, p.steps());
+        assertEquals(plain.mon("E.spike"), timed.mon("E.spike"));
+        List<String> labels = p.rows().stream().map(org.braindyn.jit.LoopProfile.Row::label).toList();
+        assertTrue(labels.stream().anyMatch(l -> l.startsWith("fused kernel")) && labels.stream().anyMatch(l -> l.startsWith("csr_event_sum")), labels.toString());
+        assertTrue(p.kernelMicrosPerStep() > 0 && p.executorMicrosPerStep() >= 0, p.toString());
+        IllegalStateException eager = assertThrows(IllegalStateException.class, () -> runner(new FrameworkTest.EINet(600, 1), drive, false).profile(1));
+        assertTrue(eager.getMessage().contains("jit(false)"), eager.getMessage());
+    }
+
     /** The network step as DSRunner compiles it (no monitors): more steps cost no more allocation. */
     @Test
     void theCompiledNetworkStepAllocatesNothingInSteadyState() {
