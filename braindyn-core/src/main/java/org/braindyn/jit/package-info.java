@@ -27,6 +27,7 @@
  * step.call();
  * Tensor[] spikes = Loops.forLoop(x -> { lif.update(x[0]); return new Tensor[] {lif.spike.value()}; }, currents);
  * System.out.println(Jit.jit(f).explain(x));             // the graph and the kernels chosen
+ * System.out.println(Loops.profile(() -> Loops.forLoop(body, currents)));   // µs per step of each kernel
  * }</pre>
  * {@code -Dbraindyn.jit.debug=1} prints every compiled graph and its schedule.
  */
