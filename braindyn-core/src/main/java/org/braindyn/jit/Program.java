@@ -121,7 +121,7 @@ final class Program {
                     bufOf[n.out()] = bufferById.size();
                     bufferById.add(b);
                     live.add(n.out());
-                    labels.add(n.op().label() + " -> %" + n.out());
+                    labels.add(stepLabel(n));
                     if (n.op() == Op.MATMUL) { run.add(matmulStep(n, (float[]) b)); continue; }
                     if (n.op() == Op.EVENT_MATMUL) { run.add(eventMatmulStep(n, (float[]) b)); continue; }
                     if (n.op() == Op.HOST_CALL) { run.add(hostStep(n, b)); continue; }
@@ -140,7 +140,7 @@ final class Program {
                     else if (n.op() == Op.RESHAPE) run.add(aliasStep(n));
                     else if (scatterInPlace(n, inPlace)) run.add(scatterInPlaceStep(n));
                     else run.add(singleStep(n));
-                    labels.add(n.op().label() + " -> %" + n.out());
+                    labels.add(stepLabel(n));
                 }
             }
         }
@@ -149,6 +149,12 @@ final class Program {
         this.stepLabels = labels.toArray(String[]::new);
         this.fusedKernels = kernels;
         this.plannedBytes = bytes + bytesExpanded;
+    }
+
+    /** A scheduled primitive in a profile's words: its label, a host call's name, the value it makes. */
+    private static String stepLabel(Graph.Node n) {
+        String name = n.attr() instanceof org.braindyn.ops.Attr.Host h ? " " + h.name() : "";
+        return n.op().label() + name + " -> %" + n.out();
     }
 
     private final List<Object> bufferById = new ArrayList<>();
