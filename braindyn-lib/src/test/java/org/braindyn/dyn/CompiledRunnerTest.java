@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
 class CompiledRunnerTest {
     @BeforeEach void names() { Naming.clearNameCache(); }
 
+    /** Two networks built alike (the same seed, the same names): one to run each way. */
+    private static FrameworkTest.EINet[] twins(int n, long seed) {
+        FrameworkTest.EINet a = new FrameworkTest.EINet(n, seed);
+        Naming.clearNameCache();
+        return new FrameworkTest.EINet[] {a, new FrameworkTest.EINet(n, seed)};
+    }
+
     private static DSRunner runner(FrameworkTest.EINet net, Tensor drive, boolean jit) {
         return new DSRunner(net, List.of("E.spike", "I.V"), 0.1).monitor("E.V", 0, 5, 7)
                 .input("E.input", drive, true, DSRunner.Op.ADD).input("I.input", 20).jit(jit).progress(null);
@@ -29,9 +36,8 @@ class CompiledRunnerTest {
     void aCompiledRunEqualsTheEagerRunWithIteratedInputsAndIndexMonitors() {
         int steps = 3000;                                                   // more than one compiled chunk
         Tensor drive = full(Shape.of(steps + 500, 1), 20, DType.F32).add(linspace(0, 5, steps + 500).astype(DType.F32).reshape(steps + 500, 1));
-        FrameworkTest.EINet a = new FrameworkTest.EINet(600, 11);
-        Naming.clearNameCache();
-        FrameworkTest.EINet b = new FrameworkTest.EINet(600, 11);
+        FrameworkTest.EINet[] nets = twins(600, 11);
+        FrameworkTest.EINet a = nets[0], b = nets[1];
         DSRunner eager = runner(a, drive, false), compiled = runner(b, drive, true);
         eager.run(steps * 0.1);
         compiled.run(steps * 0.1);
@@ -48,9 +54,8 @@ class CompiledRunnerTest {
     @Test
     void aProfiledRunTimesTheNetworksKernelsAndChangesNoSpike() {
         Tensor drive = full(Shape.of(400, 1), 20, DType.F32);
-        FrameworkTest.EINet a = new FrameworkTest.EINet(600, 11);
-        Naming.clearNameCache();
-        FrameworkTest.EINet b = new FrameworkTest.EINet(600, 11);
+        FrameworkTest.EINet[] nets = twins(600, 11);
+        FrameworkTest.EINet a = nets[0], b = nets[1];
         DSRunner plain = runner(a, drive, true), timed = runner(b, drive, true);
         plain.run(30);
         timed.run(10);
@@ -198,9 +203,8 @@ class CompiledRunnerTest {
     @Test
     void runnersCompileByDefault() {
         Tensor drive = full(Shape.of(600, 1), 22, DType.F32);
-        FrameworkTest.EINet a = new FrameworkTest.EINet(300, 5);
-        Naming.clearNameCache();
-        FrameworkTest.EINet b = new FrameworkTest.EINet(300, 5);
+        FrameworkTest.EINet[] nets = twins(300, 5);
+        FrameworkTest.EINet a = nets[0], b = nets[1];
         DSRunner byDefault = new DSRunner(a, List.of("E.spike"), 0.1).input("E.input", drive, true, DSRunner.Op.ADD).input("I.input", 20).progress(null);
         DSRunner eager = new DSRunner(b, List.of("E.spike"), 0.1).input("E.input", drive, true, DSRunner.Op.ADD).input("I.input", 20).jit(false).progress(null);
         assertTrue(byDefault.compiled());
