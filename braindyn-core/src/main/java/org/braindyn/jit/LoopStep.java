@@ -186,7 +186,7 @@ final class LoopStep {
         for (int c = 0; c < nCar; c++) constOut[c] = program.constantOutput(carryOut[c]);
         LoopProfile.Collector profile = LoopProfile.active();
         if (profile != null) program.timing(profile.slots(program));
-        long loopStart = System.nanoTime();
+        long loopStart = profile == null ? 0 : System.nanoTime();
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s, cur = s & 1, nxt = cur ^ 1;
             for (int j = 0; j < nx; j++) program.input(j, xa[j], xo[j] + t * xsz[j]);
