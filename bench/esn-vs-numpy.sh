@@ -5,13 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats=${1:-3}; steps=${2:-100000}; units=${3:-2000}; threads=${4:-1}
-command -v python3 >/dev/null || { echo "python3 is needed for the peer"; exit 1; }
-python3 -c "import numpy, scipy" 2>/dev/null || { echo "installing python3-numpy python3-scipy"; sudo apt-get install -y python3-numpy python3-scipy; }
+# the peer runs under the first of python3 and Debian's /usr/bin/python3 that has NumPy and SciPy (as ./braindyn does)
+has_numpy() { for py in python3 /usr/bin/python3; do "$py" -c "import numpy, scipy" 2>/dev/null && return 0; done; return 1; }
+if ! has_numpy; then
+  echo "installing python3-numpy python3-scipy"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y python3-numpy python3-scipy; else sudo apt-get install -y python3-numpy python3-scipy; fi
+fi
 out=$(mktemp)
 for r in $(seq "$repeats"); do
   ./braindyn bench esn-fit --steps "$steps" --units "$units" --threads "$threads" --json --peer 2>/dev/null | grep '"bench"' | tee -a "$out"
 done
-python3 - "$out" <<'PY'
+/usr/bin/env python3 - "$out" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 med = lambda k: statistics.median(r[k] for r in rows)

@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "train-step, esn-fit: threads for BrainDyn's kernels and the peer's (PyTorch; NumPy's BLAS) (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     int threads;
 
+    @Option(names = "--gram-beside", description = "esn-fit: accumulate the normal equations on a second thread beside the run (OfflineTrainer.gramBesideRun) instead of after each chunk on every core.")
+    boolean gramBeside;
+
     @Option(names = "--eager", description = "train-step --model snn: run the 100 steps one by one instead of as a compiled loop (and its compiled reverse loop).")
     boolean eager;
 
@@ -71,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             case "lif-step" -> LifBench.run(neurons, steps == null ? 10000 : steps, repeats, json);
             case "esn-fit" -> {
                 if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "bench esn-fit: --threads must be >= 1; got " + threads);
-                EsnBench.run(units, steps == null ? 100_000 : steps, json, peer, threads);
+                EsnBench.run(units, steps == null ? 100_000 : steps, json, peer, threads, gramBeside);
             }
             case "train-step" -> {
                 if (threads < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "bench train-step: --threads must be >= 1; got " + threads);

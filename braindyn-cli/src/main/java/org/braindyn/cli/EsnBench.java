@@ -27,7 +27,7 @@ import org.braindyn.train.OfflineTrainer;
 import org.braindyn.train.RidgeTrainer;
 
 /**
- * {@code ./braindyn bench esn-fit [--units N] [--steps T] [--json] [--peer]}: an echo-state network of N units
+ * {@code ./braindyn bench esn-fit [--units N] [--steps T] [--threads K] [--gram-beside] [--json] [--peer]}: an echo-state network of N units
  * (sparse recurrent matrix, 10% density, spectral radius 0.9, leak 0.3, tanh) driven by a one-dimensional signal
  * for T steps and fitted with ridge regression (β 1e-6, bias column) to predict the next input — in float64, on
  * {@code --threads} cores (default one; the peer's BLAS gets as many). BrainDyn runs the reservoir as a compiled loop in chunks and accumulates the normal equations block by
@@ -40,20 +40,20 @@ final class EsnBench {
 
     private EsnBench() {}
 
-    static void run(int units, int steps, boolean json, boolean peer, int threads) throws IOException {
+    static void run(int units, int steps, boolean json, boolean peer, int threads, boolean gramBeside) throws IOException {
         DType before = Config.defaultFloat();
         boolean parallel = Config.parallelKernels();
         Config.enableX64();
         Config.setParallelKernels(threads > 1);
         try {
-            go(units, steps, json, peer, threads);
+            go(units, steps, json, peer, threads, gramBeside);
         } finally {
             Config.setDefaultFloat(before);
             Config.setParallelKernels(parallel);
         }
     }
 
-    private static void go(int units, int steps, boolean json, boolean peer, int threads) throws IOException {
+    private static void go(int units, int steps, boolean json, boolean peer, int threads, boolean gramBeside) throws IOException {
         long t0 = System.nanoTime();
         Reservoir r = Reservoir.builder(1, units).connType(Reservoir.ConnType.SPARSE).recConnectivity(0.1).ffConnectivity(1)
                 .spectralRadius(0.9).leakyRate(0.3).seed(2026).build();
@@ -64,7 +64,7 @@ final class EsnBench {
         for (int t = 0; t <= steps; t++) u[t] = Math.sin(0.02 * t) * Math.cos(0.0031 * t) + 0.3 * Math.sin(0.057 * t);
         Tensor sig = array(u);
         Tensor xs = sig.get(":-1").reshape(1, steps, 1), ys = sig.get("1:").reshape(1, steps, 1);
-        OfflineTrainer t = RidgeTrainer.of(esn, 1e-6);
+        OfflineTrainer t = RidgeTrainer.of(esn, 1e-6).gramBesideRun(gramBeside);
         t.fit(xs, ys, true);
         double total = t.lastFitSeconds();
         Map<String, Double> p = peer ? peer(r, sig, o.fitted(), threads) : Map.of();
@@ -104,7 +104,7 @@ final class EsnBench {
         arrays.put("leak", scalar(0.3, DType.F64));
         arrays.put("beta", scalar(1e-6, DType.F64));
         Npz.write(in, arrays);
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), in.toString(), res.toString()));
+        List<String> cmd = new ArrayList<>(List.of(PeerNumpy.python("numpy", "scipy"), script.toString(), in.toString(), res.toString()));
         try {
             Process p = PeerNumpy.withThreads(cmd, threads).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

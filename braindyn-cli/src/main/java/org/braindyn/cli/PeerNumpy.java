@@ -37,6 +37,29 @@ final class PeerNumpy {
         return pb;
     }
 
+    /**
+     * The first of {@code python3} (on the PATH) and {@code /usr/bin/python3} (Debian's, where {@code apt-get install
+     * python3-numpy python3-scipy} puts the packages) that imports every module named; {@code python3} when none does
+     * (its failure is then reported by the caller).
+     */
+    static String python(String... modules) {
+        String probe = "import " + String.join(", ", modules);
+        for (String py : new String[] {"python3", "/usr/bin/python3"}) {
+            try {
+                Process p = new ProcessBuilder(py, "-c", probe).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) return py;
+                p.destroyForcibly();
+            } catch (IOException e) {
+                // not installed: try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "python3";
+    }
+
     /** GFLOP/s per "MxKxN", or an empty map (with a note on stderr) when python3/NumPy is unavailable. */
     static Map<String, Double> matmulGflops(List<String> sizes) {
         Path script = Path.of(System.getProperty("braindyn.home", "."), "bench", "peer_matmul.py");
@@ -45,7 +68,7 @@ final class PeerNumpy {
             System.err.println("bench: peer script " + script + " not found; run from the repository with ./braindyn");
             return out;
         }
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString()));
+        List<String> cmd = new ArrayList<>(List.of(python("numpy"), script.toString()));
         cmd.addAll(sizes);
         try {
             Process p = oneThread(cmd).start();

@@ -212,7 +212,7 @@ final class Program {
         boolean[] shift = new boolean[nIn + nOut];
         for (int j = 0; j < nIn + nOut; j++) shift[j] = j >= nIn || f.loads()[j] == Fusion.Load.FULL;
         for (int p = 0; p < parts; p++) ks[p] = k instanceof WarmingKernel w && p > 0 ? w.copy() : k;
-        StepTeam.Part part = p -> {
+        org.braindyn.ops.internal.SpinTeam.Part part = p -> {
             int lo = p * chunk, hi = Math.min(n, lo + chunk);
             if (lo >= hi) return;
             int[] op = po[p];
@@ -558,7 +558,7 @@ final class Program {
         int[] rows = list.rows(), count = list.count();
         int[] ix = (int[]) arr[ixv];
         int ixo = off[ixv];
-        StepTeam.Part part = p -> {
+        org.braindyn.ops.internal.SpinTeam.Part part = p -> {
             int c0 = Math.min(c.cols(), p * chunk), c1 = Math.min(c.cols(), c0 + chunk);
             if (c0 < c1) org.braindyn.ops.internal.CsrKernels.eventSumListColumns(ix, ixo, (float[]) arr[wv], off[wv], homo, rows, count[0],
                     bound[p], bound[p + 1], out, 0, c0, c1);

@@ -35,6 +35,7 @@ public final class OfflineTrainer {
     private final Dense readout;
     private final OfflineMethod method;
     private int chunkSteps = 0;
+    private boolean gramBesideRun = false;
     private PrintStream log;
     private double lastFitSeconds, lastRunSeconds, lastGramSeconds, lastSolveSeconds;
     private boolean lastOverlapped;
@@ -62,6 +63,15 @@ public final class OfflineTrainer {
     /** Prints a line per chunk to {@code out} (null: quiet, the default). */
     public OfflineTrainer log(PrintStream out) { this.log = out; return this; }
 
+    /**
+     * Whether ridge-type fits accumulate each chunk's normal equations on a second thread while the chain runs the
+     * next chunk (default false). Off, the run and the sums each use every core in turn (a large reservoir's mat-vec
+     * and {@code XᵀX} both split across the cores), which measured faster for a 2,000-unit reservoir on two cores:
+     * 24.4 s against 26.0 s for 100,000 steps ({@code bench/RESULTS.md}). On, it pays where the step itself runs on
+     * one core. Either way the sums are added in the same order, so the fitted weights are the same bits.
+     */
+    public OfflineTrainer gramBesideRun(boolean on) { this.gramBesideRun = on; return this; }
+
     /** Steps per compiled chunk (default: as many as keep a chunk's states near 32 MB). */
     public OfflineTrainer chunkSteps(int steps) {
         if (steps < 1) throw new IllegalArgumentException("OfflineTrainer.chunkSteps: must be >= 1; got " + steps);
@@ -86,8 +96,8 @@ public final class OfflineTrainer {
 
     /**
      * Whether the last {@link #fit} accumulated each chunk's normal equations on a second thread while the chain
-     * ran the next chunk (ridge-type methods with parallel kernels on, {@code Config.setParallelKernels}, and two
-     * or more cores): the wall time is then about the larger of the two, not their sum. The sums are added in the
+     * ran the next chunk ({@link #gramBesideRun} on, ridge-type methods with parallel kernels on,
+     * {@code Config.setParallelKernels}, and two or more cores): the wall time is then about the larger of the two, not their sum. The sums are added in the
      * same order either way, so the fitted weights are the same bits.
      */
     public boolean lastOverlapped() { return lastOverlapped; }
@@ -115,7 +125,7 @@ public final class OfflineTrainer {
             lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
         } else {
             Gram g = new Gram(model.readoutInputFeatures() + (bias ? 1 : 0), model.outFeatures());
-            collect(xs, ys, resetState, true, (f, y) -> g.add(f, y, bias, !lastOverlapped));   // beside the run: one core for the sums
+            collect(xs, ys, resetState, gramBesideRun, (f, y) -> g.add(f, y, bias, !lastOverlapped));   // beside the run: one core for the sums
             long ts = System.nanoTime();
             w = Regression.solve(method, g, bias);
             lastSolveSeconds = (System.nanoTime() - ts) / 1e9;
@@ -154,15 +164,16 @@ public final class OfflineTrainer {
         }) : null;
         Future<?> pending = null;
         long[] gramNanos = {0};
+        // one body for every chunk: the compiled loop is cached by its body, so a fresh lambda per chunk would trace,
+        // compile and warm up new kernels ~50 times in a 100k-step fit
+        java.util.function.Function<Tensor[], Tensor[]> body = a -> new Tensor[] {model.step(a[0], a[1]).readoutInput()};
         long total = 0;
         try {
             for (int s0 = 0; s0 < steps; s0 += chunk) {
                 long tr = System.nanoTime();
                 int s1 = Math.min(steps, s0 + chunk);
                 Tensor xc = xt.get(s0 + ":" + s1), yc = yt.get(s0 + ":" + s1);
-                Tensor feats3 = model.jit()
-                        ? Loops.forLoop(a -> new Tensor[] {model.step(a[0], a[1]).readoutInput()}, xc, yc)[0]
-                        : eager(xc, yc);
+                Tensor feats3 = model.jit() ? Loops.forLoop(body, xc, yc)[0] : eager(xc, yc);
                 int rows = (s1 - s0) * batch;
                 Tensor f2 = feats3.reshape(rows, feats).astype(DType.F64), y2 = yc.reshape(rows, out);
                 lastRunSeconds += (System.nanoTime() - tr) / 1e9;

@@ -99,21 +99,23 @@ class OfflineTrainerTest {
         Tensor s = sin(arange(801).astype(DType.F64).mul(0.1)).reshape(1, 801, 1);
         boolean before = Config.parallelKernels();
         try {
-            double[][] w = new double[2][];
-            boolean[] overlapped = new boolean[2];
-            for (int t = 0; t < 2; t++) {
-                Config.setParallelKernels(t == 1);
+            double[][] w = new double[3][];
+            boolean[] overlapped = new boolean[3];
+            for (int t = 0; t < 3; t++) {
+                Config.setParallelKernels(t >= 1);
                 Naming.clearNameCache();
                 Reservoir r = Reservoir.builder(1, 120).spectralRadius(0.9).ffConnectivity(1).seed(6).build();
                 Dense o = LinearReadout.builder(120, 1).build();
-                OfflineTrainer tr = new OfflineTrainer(Sequential.of(r, o), new OfflineMethod.Ridge(1e-8)).chunkSteps(64);
+                OfflineTrainer tr = new OfflineTrainer(Sequential.of(r, o), new OfflineMethod.Ridge(1e-8)).chunkSteps(64).gramBesideRun(t == 2);
                 tr.fit(s.get(":, :800"), s.get(":, 1:801"), true);
                 w[t] = o.fitted().reshape(-1).toDoubleArray();
                 overlapped[t] = tr.lastOverlapped();
             }
             assertFalse(overlapped[0], "one core: the sums follow each chunk");
-            assertTrue(overlapped[1], "parallel kernels on two cores: the sums run beside the next chunk");
+            assertFalse(overlapped[1], "by default the sums follow each chunk, on every core");
+            assertTrue(overlapped[2], "asked for, on two cores: the sums run beside the next chunk");
             assertArrayEquals(w[0], w[1], 0.0, "same sums in the same order: the same readout");
+            assertArrayEquals(w[0], w[2], 0.0, "same sums in the same order beside the run: the same readout");
         } finally {
             Config.setParallelKernels(before);
         }

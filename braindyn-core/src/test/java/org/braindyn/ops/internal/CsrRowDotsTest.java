@@ -37,4 +37,38 @@ class CsrRowDotsTest {
         }
         assertEquals(0.0, g[0] + g[1] + sc[0] + sc[1], 0.0, "nothing written before the output offset");
     }
+
+    @Test
+    void theOffsetFreeAndSplitFormsGiveTheSameBitsAsTheGeneralOne() {
+        Random rng = new Random(5);
+        int rows = 1500, cols = 1500;
+        int[] ip = new int[rows + 1];
+        java.util.List<Integer> c = new java.util.ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) if (rng.nextDouble() < (r < 100 ? 0.5 : 0.08)) c.add(j);   // uneven rows: the split balances entries
+            ip[r + 1] = c.size();
+        }
+        int nnz = c.size();
+        org.junit.jupiter.api.Assertions.assertTrue(nnz >= CsrRowDots.SPLIT_ENTRIES, "large enough to split: " + nnz);
+        int[] ix = c.stream().mapToInt(Integer::intValue).toArray();
+        double[] d = rng.doubles(nnz, -1, 1).toArray(), x = rng.doubles(cols, -1, 1).toArray();
+        double[] general = new double[rows], alone = new double[rows], split = new double[rows];
+        CsrRowDots.gathered(ip, 0, ix, 0, d, 0, x, 0, rows, general, 0);
+        boolean before = Parallel.enabled();
+        try {
+            Parallel.setEnabled(false);
+            CsrRowDots.rows(ip, 0, ix, 0, d, 0, x, 0, rows, alone, 0);
+            Parallel.setEnabled(true);
+            CsrRowDots.rows(ip, 0, ix, 0, d, 0, x, 0, rows, split, 0);
+        } finally {
+            Parallel.setEnabled(before);
+        }
+        for (int r = 0; r < rows; r++) {
+            double want = 0;
+            for (int s = ip[r]; s < ip[r + 1]; s++) want += d[s] * x[ix[s]];
+            assertEquals(want, alone[r], 1e-12 * (ip[r + 1] - ip[r] + 1), "row " + r);
+            if (CsrRowDots.GATHER) assertEquals(general[r], alone[r], 0.0, "offset-free form, row " + r);
+            assertEquals(alone[r], split[r], 0.0, "split across cores, row " + r);
+        }
+    }
 }
