@@ -44,12 +44,15 @@ final class EsnBench {
         DType before = Config.defaultFloat();
         boolean parallel = Config.parallelKernels();
         Config.enableX64();
+        int team = org.braindyn.jit.StepTeam.threads();
         Config.setParallelKernels(threads > 1);
+        org.braindyn.jit.StepTeam.setThreads(threads);   // the compiled step's element-wise kernels (the tanh) too
         try {
             go(units, steps, json, peer, threads, gramBeside);
         } finally {
             Config.setDefaultFloat(before);
             Config.setParallelKernels(parallel);
+            org.braindyn.jit.StepTeam.setThreads(team);
         }
     }
 

@@ -210,7 +210,7 @@ final class Program {
         FusedKernel[] ks = new FusedKernel[parts];
         int[][] po = new int[parts][nIn + nOut];
         boolean[] shift = new boolean[nIn + nOut];
-        for (int j = 0; j < nIn + nOut; j++) shift[j] = j >= nIn || f.loads()[j] == Fusion.Load.FULL;
+        for (int j = 0; j < nIn + nOut; j++) shift[j] = j >= nIn || whole(f, j);
         for (int p = 0; p < parts; p++) ks[p] = k instanceof WarmingKernel w && p > 0 ? w.copy() : k;
         org.braindyn.ops.internal.SpinTeam.Part part = p -> {
             int lo = p * chunk, hi = Math.min(n, lo + chunk);
@@ -274,11 +274,38 @@ final class Program {
 
     /** An element-wise group big enough to split: every input read whole or as one scalar, no reductions. */
     private boolean splittable(Fusion.Fused f) {
-        if (threads < 2 || f.n() < StepTeam.minElements()) return false;
-        for (Fusion.Load l : f.loads()) if (l != Fusion.Load.FULL && l != Fusion.Load.SCALAR) return false;
+        if (threads < 2 || (long) f.n() * scalarCost(f) < StepTeam.minElements()) return false;
+        for (int j = 0; j < f.loads().length; j++) if (!whole(f, j) && f.loads()[j] != Fusion.Load.SCALAR) return false;
         for (Graph.Node m : f.members()) if (Fusion.isFullReduction(m, graph)) return false;
         return true;
     }
+
+    /**
+     * Whether input {@code j} is read element for element: a full load, or a repeating one whose period is the whole
+     * kernel (a batch of one: element i reads {@code i mod n = i}), so that a range of the kernel reads the same range.
+     */
+    private static boolean whole(Fusion.Fused f, int j) {
+        return f.loads()[j] == Fusion.Load.FULL || (f.loads()[j] == Fusion.Load.MOD && f.loadParam()[j] == f.n());
+    }
+
+    /**
+     * Per-element cost of a kernel relative to a SIMD one, for the split threshold: {@value #SCALAR_TRANSCENDENTAL} for
+     * every exp, expm1, tanh or logistic that runs as a scalar library call (float64 kernels, which have no SIMD
+     * form), else 1. A 2,000-unit float64 reservoir's tanh step takes ~21 µs (10 ns per element), worth two cores,
+     * though it is far below the {@link StepTeam#minElements()} elements of a SIMD kernel worth splitting.
+     */
+    private int scalarCost(Fusion.Fused f) {
+        if (VectorEmitter.applies(f, graph)) return 1;
+        int cost = 1;
+        for (Graph.Node m : f.members())
+            switch (m.op()) {
+                case EXP, EXPM1, TANH, LOGISTIC -> cost += SCALAR_TRANSCENDENTAL;
+                default -> { }
+            }
+        return cost;
+    }
+
+    private static final int SCALAR_TRANSCENDENTAL = 16;
 
     /** A float32 event sum on boolean events with float32 weights: run by {@link #eventSumStep}. */
     private boolean writesInto(Graph.Node n) {

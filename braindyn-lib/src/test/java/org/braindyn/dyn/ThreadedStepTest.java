@@ -47,6 +47,32 @@ class ThreadedStepTest {
         }
     }
 
+    /** A float64 reservoir: its tanh kernel (scalar, ~10 ns per element) splits at 2,000 units, reading its batch-of-one broadcasts by range. */
+    private static double[] reservoirRun(int threads) {
+        StepTeam.setThreads(threads);
+        Naming.clearNameCache();
+        org.braindyn.tensor.DType before = org.braindyn.tensor.Config.defaultFloat();
+        org.braindyn.tensor.Config.enableX64();
+        try {
+            var r = org.braindyn.nn.Reservoir.builder(1, 2000).spectralRadius(0.9).recConnectivity(0.02).ffConnectivity(1).seed(11).build();
+            var esn = org.braindyn.nn.Sequential.of(r, org.braindyn.nn.LinearReadout.builder(2000, 1).build());
+            var u = org.braindyn.tensor.BM.sin(org.braindyn.tensor.BM.arange(60).astype(org.braindyn.tensor.DType.F64).mul(0.3)).reshape(1, 60, 1);
+            esn.predict(u, true);
+            return r.state.value().reshape(-1).toDoubleArray();
+        } finally {
+            org.braindyn.tensor.Config.setDefaultFloat(before);
+        }
+    }
+
+    @Test
+    void aFloat64ReservoirStepSplitsItsTanhKernelWithTheOneThreadBits() {
+        double[] one = reservoirRun(1);
+        long before = StepTeam.handOffs();
+        double[] two = reservoirRun(2);
+        assertTrue(StepTeam.handOffs() - before >= 60, "the tanh kernel was split every step: " + (StepTeam.handOffs() - before));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one, two, 0.0, "same states bit for bit");
+    }
+
     @Test
     void threadsAreValidated() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> StepTeam.setThreads(0));
