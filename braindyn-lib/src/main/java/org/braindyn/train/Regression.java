@@ -7,8 +7,6 @@ import org.braindyn.tensor.Shape;
 import org.braindyn.tensor.Tensor;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The solvers behind {@link OfflineMethod}, in float64. {@link #solve(OfflineMethod, Gram)} works from blocked
@@ -79,17 +77,23 @@ public final class Regression {
         };
     }
 
-    /** {@code (G + βI)⁻¹ R} by Cholesky; when {@code G + βI} is not positive definite, {@code pinv(G + βI) R}. */
+    /**
+     * {@code (G + βI)⁻¹ R} by Cholesky ({@link Cholesky}); when {@code G + βI} is not positive definite,
+     * {@code pinv(G + βI) R}.
+     */
     static Tensor ridge(Gram g, double beta) {
-        int p = g.p();
+        int p = g.p(), q = g.q();
+        double[] l = g.xtx().toDoubleArray(), w = g.xty().toDoubleArray();
+        for (int i = 0; i < p; i++) l[i * p + i] += beta;
+        if (Cholesky.factor(l, p)) {
+            Cholesky.solve(l, p, w, q);
+            boolean finite = true;
+            for (double v : w) finite &= Double.isFinite(v);
+            if (finite) return Tensor.wrap(DType.F64, Shape.of(p, q), w);
+        }
         DMatrixRMaj a = matrix(g.xtx());
         for (int i = 0; i < p; i++) a.add(i, i, beta);
-        DMatrixRMaj b = matrix(g.xty()), x = new DMatrixRMaj(p, g.q());
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(p);
-        if (chol.setA(a.copy())) {
-            chol.solve(b, x);
-            if (finite(x)) return tensor(x);
-        }
+        DMatrixRMaj b = matrix(g.xty()), x = new DMatrixRMaj(p, q);
         DMatrixRMaj ai = new DMatrixRMaj(p, p);
         CommonOps_DDRM.pinv(a, ai);
         CommonOps_DDRM.mult(ai, b, x);
@@ -172,9 +176,4 @@ public final class Regression {
     private static DMatrixRMaj matrix(Tensor t) { return new DMatrixRMaj(t.dim(0), t.dim(1), true, t.astype(DType.F64).contiguous().toDoubleArray()); }
 
     private static Tensor tensor(DMatrixRMaj m) { return Tensor.wrap(DType.F64, Shape.of(m.numRows, m.numCols), m.data.clone()); }
-
-    private static boolean finite(DMatrixRMaj m) {
-        for (double v : m.data) if (!Double.isFinite(v)) return false;
-        return true;
-    }
 }
