@@ -93,6 +93,20 @@ class OfflineTrainerTest {
     }
 
     @Test
+    void defaultChunksHoldAbout4MBOfStatesInWholeBlocksOf256Rows() {
+        assertEquals(256, OfflineTrainer.defaultChunk(100_000, 1, 2000), "2,000 features: 262 steps fit, rounded to 256");
+        assertEquals(5120, OfflineTrainer.defaultChunk(100_000, 1, 100), "100 features: 5,190 rounded down to 5,120");
+        assertEquals(64, OfflineTrainer.defaultChunk(100_000, 4, 2000), "a batch of 4: 64 steps are 256 rows");
+        assertEquals(700, OfflineTrainer.defaultChunk(700, 1, 100), "never more than the run");
+        assertEquals(1, OfflineTrainer.defaultChunk(10, 1, 1 << 20), "at least one step");
+        for (int f : new int[] {10, 400, 2000, 5000}) {
+            int c = OfflineTrainer.defaultChunk(1_000_000, 1, f);
+            assertTrue((long) c * (f + 1) <= 1 << 19, f + " features: " + c + " steps stay within the budget");
+            if (c >= 256) assertEquals(0, c % 256, f + " features: whole blocks");
+        }
+    }
+
+    @Test
     void normalEquationsBesideTheRunGiveTheSameReadout() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores to overlap");
         Config.enableX64();
