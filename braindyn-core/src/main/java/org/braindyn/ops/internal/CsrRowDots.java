@@ -29,7 +29,8 @@ final class CsrRowDots {
 
     /**
      * Stored entries from which a mat-vec is split across the cores (when parallel kernels are on): about 50 µs of
-     * row dots, well above a hand-off to the pool.
+     * row dots, well above a hand-off; each part gets at least half of it, so a many-core machine does not hand a
+     * 400,000-entry mat-vec out in 64 slivers.
      */
     static final int SPLIT_ENTRIES = 1 << 17;
 
@@ -43,16 +44,18 @@ final class CsrRowDots {
     static void rows(int[] ip, int ipo, int[] ix, int ixo, double[] d, int dof, double[] x, int xo, int rows, double[] y, int yo) {
         if (!GATHER) { scalar(ip, ipo, ix, ixo, d, dof, x, xo, rows, y, yo); return; }
         if ((ipo | ixo | dof | xo | yo) != 0) { gathered(ip, ipo, ix, ixo, d, dof, x, xo, rows, y, yo); return; }
-        if (Parallel.enabled() && Parallel.threads() >= 2 && ip[rows] - ip[0] >= SPLIT_ENTRIES && !SpinTeam.onWorker()) split(ip, ix, d, x, rows, y);
+        int parts = Parallel.enabled() && !SpinTeam.onWorker() ? Math.min(Parallel.threads(), (ip[rows] - ip[0]) / (SPLIT_ENTRIES / 2)) : 1;
+        if (parts >= 2) split(ip, ix, d, x, rows, y, parts);
         else gatheredRange(ip, ix, d, x, 0, rows, y);
     }
 
     /**
-     * The rows in {@code Parallel.threads()} parts of equal entry counts, one part per core, on {@link SpinTeam}'s
-     * workers: a mat-vec of 100–200 µs runs every reservoir step, and the common pool's hand-off cost 40–50 µs of it.
+     * The rows in {@code parts} parts of equal entry counts (at least {@code SPLIT_ENTRIES / 2} each, one per core at
+     * most), on {@link SpinTeam}'s workers: a mat-vec of 100–200 µs runs every reservoir step, and the common pool's
+     * hand-off cost 40–50 µs of it.
      */
-    private static void split(int[] ip, int[] ix, double[] d, double[] x, int rows, double[] y) {
-        int parts = Parallel.threads(), nnz = ip[rows] - ip[0];
+    private static void split(int[] ip, int[] ix, double[] d, double[] x, int rows, double[] y, int parts) {
+        int nnz = ip[rows] - ip[0];
         int[] bounds = new int[parts + 1];
         bounds[parts] = rows;
         for (int k = 1, r = 0; k < parts; k++) {                     // part k starts at the row where k/parts of the entries begin
@@ -106,10 +109,11 @@ final class CsrRowDots {
     }
 
     /**
-     * The gathering form over rows {@code r0…r1−1} with no offsets. Measured on an AVX-512 EPYC (2,000 × 2,000, 10%):
-     * 200–205 µs per mat-vec against 270–285 µs for {@link #gathered} called with zero offsets, whose offset additions
-     * keep HotSpot from removing the vector bounds checks from the loop. The lane count is a literal for the same
-     * reason ({@code D.length()} is a field load to C2, not a constant: 265 µs with it).
+     * The gathering form over rows {@code r0…r1−1} with no offsets. Measured on an AVX-512 EPYC (2,000 × 2,000, 10%,
+     * standalone loops): with two gathers per pass, 200–205 µs per mat-vec without offsets against 270–285 µs with the
+     * offset parameters (all zero at run time; turning the Vector API's bounds checks off recovered most of the
+     * difference), and 240–267 µs again once inlined into {@link #rows}, where C2 unrolled the short inner loop itself
+     * ({@code -XX:LoopUnrollLimit=0}: 202 µs). Four gathers per pass, as written here: 197 µs wherever it is compiled.
      */
     static void gatheredRange(int[] ip, int[] ix, double[] d, double[] x, int r0, int r1, double[] y) {
         for (int r = r0; r < r1; r++) {
